@@ -1,0 +1,5 @@
+export { validateAccount } from './validate-account';
+export { validateTariff } from './validate-tariff';
+export { isTimeZone } from './time-zone';
+export { amountProblem } from './decimal-rules';
+export { sampleAccount, sampleRate, sampleTariff } from './sample-reference';

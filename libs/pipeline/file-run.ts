@@ -1,0 +1,98 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Account, Invoice, SourceRef, Tariff } from '../domain';
+import { validateAccount, validateTariff } from '../domain/reference/index';
+import {
+  DeadLetterFile, discoverInputs, loadReference, openLineWriter, readRecordFile, writeInvoiceFiles,
+  type InputSet, type LineWriter, type ReferenceProblem,
+} from '../files';
+import type { Schemas } from '../schema';
+import { EmbeddedPipeline, type CdrKind } from './embedded-pipeline';
+import { ReferenceData } from './reference-data';
+import type { RunStats } from './run-stats';
+
+export interface FileRunOptions {
+  readonly inputDir: string;
+  readonly outDir: string;
+  readonly schemas: Schemas;
+  /** Also write every rated record to `<out>/ledger.rated.jsonl`. */
+  readonly keepLedger?: boolean;
+}
+
+export interface FileRunResult {
+  readonly invoices: Invoice[];
+  readonly stats: RunStats;
+  readonly deadLetterFile: string;
+  readonly invoiceDir: string;
+}
+
+/** Reference data that fails its schema or its rules stops the run: rating against it would mis-bill. */
+export class ReferenceDataError extends Error {
+  override readonly name = 'ReferenceDataError';
+}
+
+/** The embedded pipeline over an input folder: files in, invoice files and a dead-letter file out. */
+export async function runOnFiles(options: FileRunOptions): Promise<FileRunResult> {
+  const inputs = discoverInputs(options.inputDir);
+  const reference = await loadReferenceData(inputs, options.schemas);
+  const deadLetterFile = join(options.outDir, 'dead-letters.jsonl');
+  const ledgerFile = join(options.outDir, 'ledger.rated.jsonl');
+  await Promise.all([rm(deadLetterFile, { force: true }), rm(ledgerFile, { force: true })]);
+
+  const deadLetters = DeadLetterFile.open(deadLetterFile);
+  const ledger: LineWriter | null = options.keepLedger ? openLineWriter(ledgerFile) : null;
+  let backpressure: Promise<void> | undefined;
+  const pipeline = new EmbeddedPipeline(reference, {
+    deadLetter: (letter) => void deadLetters.write(letter),
+    rated: ledger ? (r) => { backpressure = ledger.write(options.schemas.toJson('rated', r)); } : undefined,
+  });
+  try {
+    await feed(pipeline, 'sipcore', inputs.sipcore, options.schemas, () => backpressure);
+    await feed(pipeline, 'media', inputs.media, options.schemas, () => backpressure);
+  } finally {
+    await Promise.all([deadLetters.close(), ledger?.close()]);
+  }
+  const invoices = pipeline.invoices();
+  const invoiceDir = join(options.outDir, 'invoices');
+  await writeInvoiceFiles(invoiceDir, invoices);
+  return { invoices, stats: pipeline.stats, deadLetterFile, invoiceDir };
+}
+
+async function feed(
+  pipeline: EmbeddedPipeline, kind: CdrKind, files: readonly string[], schemas: Schemas,
+  pending: () => Promise<void> | undefined,
+): Promise<void> {
+  for (const file of files) {
+    for await (const batch of readRecordFile(file, kind, schemas)) {
+      for (const record of batch) {
+        const source: SourceRef = { stream: file, partition: 0, position: record.position };
+        pipeline.accept(kind, record.result, source, record.original);
+      }
+      await pending(); // the ledger file sets the pace when the disk is slower than rating
+    }
+  }
+}
+
+async function loadReferenceData(inputs: InputSet, schemas: Schemas): Promise<ReferenceData> {
+  const accounts = await loadReference(inputs.accounts, 'account', schemas);
+  const tariffs = await loadReference(inputs.tariffs, 'tariff', schemas);
+  const problems = [
+    ...accounts.errors.map(describe),
+    ...tariffs.errors.map(describe),
+    ...ruleProblems(accounts.values, (a) => `account ${a.accountId}`, validateAccount),
+    ...ruleProblems(tariffs.values, (t) => `tariff ${t.tariffId} v${t.version}`, validateTariff),
+  ];
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run \`cdr validate\` to list them)` : '';
+    throw new ReferenceDataError(`invalid reference data: ${problems[0]}${more}`);
+  }
+  return ReferenceData.of(accounts.values as Account[], tariffs.values as Tariff[]);
+}
+
+function describe(p: ReferenceProblem): string {
+  return `${p.file}:${p.line}: ${p.reason}`;
+}
+
+function ruleProblems<T>(values: readonly T[], name: (v: T) => string, validate: (v: T) => string[]): string[] {
+  return values.flatMap((v) => validate(v).map((problem) => `${name(v)}: ${problem}`));
+}

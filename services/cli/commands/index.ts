@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import { registerRun } from './run';
+import { registerValidate } from './validate';
+
+/** Each subcommand lives in its own file and registers itself on the program. */
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [registerRun, (p) => registerValidate(p)];

@@ -1,0 +1,98 @@
+import type { Currency, Product, Rate, Tariff, TariffId } from '../domain';
+import { type CalendarMonth, monthStartOffset } from './calendar-month';
+
+/** The products of SPEC 4 in a fixed order, so every tariff lists its rates the same way. */
+export const PRODUCTS = [
+  'sipcore.voice', 'sipcore.video', 'sipcore.transcoding',
+  'media.voice', 'media.video', 'media.conference', 'media.recording', 'media.monitoring',
+] as const;
+export type ProductName = (typeof PRODUCTS)[number];
+
+interface PriceSheet {
+  readonly tariffId: string;
+  readonly currency: string;
+  /** Price per minute by product; a missing product is one this tariff does not price. */
+  readonly prices: Partial<Record<ProductName, string>>;
+  readonly videoConnectFee: string;
+  /** Voice price of version 2 from mid-month, when the tariff is re-priced during the month. */
+  readonly voiceFromMidMonth: string | null;
+}
+
+/** Billing increments (first/next seconds) per product: varied on purpose, so rating is exercised. */
+const INCREMENTS: Record<ProductName, readonly [number, number]> = {
+  'sipcore.voice': [60, 60],
+  'sipcore.video': [30, 6],
+  'sipcore.transcoding': [60, 1],
+  'media.voice': [1, 1],
+  'media.video': [1, 1],
+  'media.conference': [60, 1],
+  'media.recording': [60, 60],
+  'media.monitoring': [60, 60],
+};
+
+/** One standard tariff per currency; accounts beyond the first three cycle over these. */
+export const PRICE_SHEETS: readonly PriceSheet[] = [
+  {
+    tariffId: 'std-usd', currency: 'USD', videoConnectFee: '0.0100', voiceFromMidMonth: '0.0120',
+    prices: {
+      'sipcore.voice': '0.0100', 'sipcore.video': '0.0250', 'sipcore.transcoding': '0.0040',
+      'media.voice': '0.0080', 'media.video': '0.0200', 'media.conference': '0.0060',
+      'media.recording': '0.0030', 'media.monitoring': '0.0020',
+    },
+  },
+  {
+    tariffId: 'std-eur', currency: 'EUR', videoConnectFee: '0.0090', voiceFromMidMonth: null,
+    prices: {
+      'sipcore.voice': '0.0090', 'sipcore.video': '0.0230', 'sipcore.transcoding': '0.0035',
+      'media.voice': '0.0075', 'media.video': '0.0185', 'media.conference': '0.0055',
+      'media.recording': '0.0028', 'media.monitoring': '0.0018',
+    },
+  },
+  {
+    // Deliberately no media.monitoring: a MONITORING record of a JPY account has no price (anomaly).
+    tariffId: 'std-jpy', currency: 'JPY', videoConnectFee: '1.5', voiceFromMidMonth: null,
+    prices: {
+      'sipcore.voice': '1.5', 'sipcore.video': '3.8', 'sipcore.transcoding': '0.6',
+      'media.voice': '1.2', 'media.video': '3', 'media.conference': '0.9', 'media.recording': '0.45',
+    },
+  },
+];
+
+/** Whether the standard tariff `tariffId` has a price for `product`. */
+export function prices(tariffId: string, product: ProductName): boolean {
+  const sheet = PRICE_SHEETS.find((s) => s.tariffId === tariffId);
+  return sheet?.prices[product] !== undefined;
+}
+
+/** Version 2 of a re-priced tariff takes effect at 00:00 UTC on the 16th. */
+export function midMonth(month: CalendarMonth): number {
+  return Date.UTC(month.year, month.monthIndex, 16);
+}
+
+/** All versions of the standard tariffs for `currencies`, in sheet order then version order. */
+export function standardTariffs(month: CalendarMonth, currencies: ReadonlySet<string>): Tariff[] {
+  const out: Tariff[] = [];
+  for (const sheet of PRICE_SHEETS) {
+    if (!currencies.has(sheet.currency)) continue;
+    out.push(tariffVersion(sheet, 1, monthStartOffset(month, -12), null));
+    if (sheet.voiceFromMidMonth) out.push(tariffVersion(sheet, 2, midMonth(month), sheet.voiceFromMidMonth));
+  }
+  return out;
+}
+
+function tariffVersion(sheet: PriceSheet, version: number, effectiveFrom: number, voice: string | null): Tariff {
+  const rates: Rate[] = [];
+  for (const product of PRODUCTS) {
+    const price = product === 'sipcore.voice' && voice ? voice : sheet.prices[product];
+    if (price === undefined) continue;
+    const [firstIncrement, nextIncrement] = INCREMENTS[product];
+    rates.push({
+      product: product as Product, pricePerMinute: price, firstIncrement, nextIncrement,
+      connectFee: product === 'sipcore.video' ? sheet.videoConnectFee : null,
+    });
+  }
+  return {
+    tariffId: sheet.tariffId as TariffId, version, currency: sheet.currency as Currency, effectiveFrom,
+    ratingDecimals: 6, categories: ['SOFTPHONE'], rates, recurring: [], limits: null,
+  };
+}

@@ -7,3 +7,4 @@ export * from './rated';
 export * from './invoice';
 export * from './dead-letter';
 export * from './money';
+export * from './limit-event';

@@ -36,4 +36,15 @@ export interface Invoice {
   readonly lines: readonly InvoiceLine[];
   /** Sum of the rounded line amounts. */
   readonly total: string;
+  /** Peak concurrent calls in the month, for PER_CHANNEL accounts; null otherwise. */
+  readonly peakSimultaneousCalls: number | null;
+  /** Who was billed for which per-user licence, for the customer's reconciliation. */
+  readonly users: readonly LicensedUser[];
+}
+
+export type Licence = 'MOBILE_USER' | 'DESKTOP_USER' | 'VIDEO_HOST' | 'MESSAGING_USER';
+
+export interface LicensedUser {
+  readonly sipId: string;
+  readonly licences: readonly Licence[];
 }

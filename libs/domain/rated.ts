@@ -25,4 +25,8 @@ export interface RatedRecord {
   readonly tariffId: TariffId;
   readonly tariffVersion: number;
   readonly source: SourceRef;
+  /** Limits this usage went past, e.g. `LIMIT:MAX_CALL_DURATION`; it is still rated. */
+  readonly flags: readonly string[];
+  /** Why the amount is zero by rule (e.g. PER_CHANNEL billing), null otherwise. */
+  readonly zeroRatedReason: string | null;
 }

@@ -5,11 +5,23 @@ import type { AccountId, Currency, EpochMs, Product, TariffId } from './ids';
 export type RoundingMode = 'HALF_UP' | 'HALF_EVEN' | 'UP' | 'DOWN';
 export type BillingModel = 'PER_MINUTE' | 'PER_CHANNEL';
 
+/** A tariff-plan option (SPEC 5): seconds for the two durations, counts for the others. */
+export type PlanOption =
+  | 'MAX_CALL_DURATION' | 'TOTAL_DURATION' | 'SUCCESSFUL_CALLS' | 'FAILED_CALLS' | 'SIP_ACCOUNTS' | 'LINES';
+
+/** A mutable option set to a new value from `at` on (prorated over the rest of the month). */
+export interface OptionChange {
+  readonly option: PlanOption;
+  readonly value: number;
+  readonly at: EpochMs;
+}
+
 /** A tariff plan assigned to an account, active in [activatedAt, expiresAt). */
 export interface PlanAssignment {
   readonly tariffId: TariffId;
   readonly activatedAt: EpochMs;
   readonly expiresAt: EpochMs | null;
+  readonly options: readonly OptionChange[];
 }
 
 export interface Account {
@@ -42,7 +54,8 @@ export interface Rate {
 export type RecurringCharge =
   | 'DEVICE' | 'TRUNK' | 'CHANNEL'
   | 'MOBILE_USER' | 'DESKTOP_USER' | 'VIDEO_HOST' | 'MESSAGING_USER'
-  | 'FEATURE';
+  | 'FEATURE'
+  | 'PLAN';
 
 export interface RecurringPrice {
   readonly charge: RecurringCharge;
@@ -79,5 +92,13 @@ export interface Tariff {
   readonly categories: readonly PlanCategory[];
   readonly rates: readonly Rate[];
   readonly recurring: readonly RecurringPrice[];
+  /** Null: a rate card only, not a tariff plan; the account then falls under the free plan's limits. */
   readonly limits: Limits | null;
+  /** Monthly prices of mutable options (per unit of the option's value). */
+  readonly optionPrices: readonly OptionPrice[];
+}
+
+export interface OptionPrice {
+  readonly option: PlanOption;
+  readonly pricePerUnit: string;
 }

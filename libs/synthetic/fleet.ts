@@ -59,7 +59,7 @@ function buildFleet(rng: Prng, month: CalendarMonth, index: number): AccountFlee
   const account: Account = {
     accountId: accountId as AccountId, currency: locale.currency as Currency, timezone: locale.timezone,
     billingModel: 'PER_MINUTE', channels: null, minimumMonthlyCharge: null, setupFee: null, features: [],
-    plans: [{ tariffId: locale.tariffId as TariffId, activatedAt: monthStartOffset(month, -(2 + (index % 9))), expiresAt: null }],
+    plans: [{ tariffId: locale.tariffId as TariffId, activatedAt: monthStartOffset(month, -(2 + (index % 9))), expiresAt: null, options: [] }],
     invoiceRounding: 'HALF_UP',
   };
   const trunks: Trunk[] = [];

@@ -93,6 +93,6 @@ function tariffVersion(sheet: PriceSheet, version: number, effectiveFrom: number
   }
   return {
     tariffId: sheet.tariffId as TariffId, version, currency: sheet.currency as Currency, effectiveFrom,
-    ratingDecimals: 6, categories: ['SOFTPHONE'], rates, recurring: [], limits: null,
+    ratingDecimals: 6, categories: ['SOFTPHONE'], rates, recurring: [], limits: null, optionPrices: [],
   };
 }

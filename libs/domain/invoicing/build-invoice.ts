@@ -1,5 +1,5 @@
 import type { BillingMonth } from '../ids';
-import type { Invoice, InvoiceLine } from '../invoice';
+import type { Invoice, InvoiceLine, LicensedUser } from '../invoice';
 import { formatNanos, minorUnitDigits, parseNanos, roundNanos, type Nanos } from '../money';
 import type { Account, RoundingMode } from '../reference';
 import type { Charge } from './charge';
@@ -25,6 +25,8 @@ export interface InvoiceInput {
   readonly month: BillingMonth;
   readonly charges: readonly Charge[];
   readonly closingRules?: readonly ClosingRule[];
+  readonly peakSimultaneousCalls?: number | null;
+  readonly users?: readonly LicensedUser[];
 }
 
 /** Rounds one charge, once, to the currency's minor unit. */
@@ -68,5 +70,7 @@ export function buildInvoice(input: InvoiceInput): Invoice {
     timezone: account.timezone ?? 'UTC',
     lines,
     total: formatNanos(sumOf(lines), digits),
+    peakSimultaneousCalls: input.peakSimultaneousCalls ?? null,
+    users: input.users ?? [],
   };
 }

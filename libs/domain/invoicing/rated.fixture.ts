@@ -22,6 +22,8 @@ export function ratedLeg(over: Partial<RatedRecord> & { id?: string } = {}): Rat
     tariffId: TariffId('standard'),
     tariffVersion: 1,
     source: { stream: 'ledger.rated', partition: 0, position: 1 },
+    flags: [],
+    zeroRatedReason: null,
     ...rest,
   };
 }

@@ -32,6 +32,8 @@ const invoice: Invoice = {
   timezone: 'UTC',
   lines: [voice, late],
   total: '10.02',
+  peakSimultaneousCalls: null,
+  users: [],
 };
 
 describe('the invoice JSON file', () => {
@@ -52,7 +54,7 @@ describe('the invoice JSON file', () => {
 
   it('prints the same bytes for an equal invoice whose keys were built in another order', () => {
     const shuffledLine = Object.fromEntries(Object.entries(late).reverse()) as unknown as InvoiceLine;
-    const shuffled = { total: '10.02', lines: [voice, shuffledLine], timezone: 'UTC', currency: invoice.currency, month: invoice.month, accountId: invoice.accountId, invoiceId: 'acme-2026-02' };
+    const shuffled = { peakSimultaneousCalls: null, users: [], total: '10.02', lines: [voice, shuffledLine], timezone: 'UTC', currency: invoice.currency, month: invoice.month, accountId: invoice.accountId, invoiceId: 'acme-2026-02' };
     expect(invoiceJson(shuffled)).toBe(invoiceJson(invoice));
   });
 

@@ -29,6 +29,8 @@ export function invoiceJson(invoice: Invoice): string {
     timezone: invoice.timezone,
     lines: invoice.lines.map(lineFields),
     total: invoice.total,
+    peakSimultaneousCalls: invoice.peakSimultaneousCalls ?? null,
+    users: (invoice.users ?? []).map((u) => ({ sipId: u.sipId, licences: [...u.licences] })),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -15,6 +15,7 @@ const plan = (tariffId: string, activatedAt: number, expiresAt: number | null = 
   tariffId: TariffId(tariffId),
   activatedAt,
   expiresAt,
+  options: [],
 });
 
 function book(): TariffBook {

@@ -32,7 +32,7 @@ function usage(overrides: Partial<UsageRecord> = {}): UsageRecord {
 }
 
 function context(rates: Rate[], opts: { account?: Partial<Account>; tariffs?: Partial<Tariff>[] } = {}): RatingContext {
-  const accounts = new Map([[AccountId('ACME'), sampleAccount({ plans: [{ tariffId: TariffId('standard'), activatedAt: 0, expiresAt: null }], ...opts.account })]]);
+  const accounts = new Map([[AccountId('ACME'), sampleAccount({ plans: [{ tariffId: TariffId('standard'), activatedAt: 0, expiresAt: null, options: [] }], ...opts.account })]]);
   const tariffs = new TariffBook();
   tariffs.add(sampleTariff({ effectiveFrom: 0, rates }));
   for (const t of opts.tariffs ?? []) tariffs.add(sampleTariff({ effectiveFrom: 0, rates, ...t }));

@@ -77,6 +77,8 @@ export function rateUsage(usage: UsageRecord, ctx: RatingContext): RatingOutcome
     tariffId: tariff.tariffId,
     tariffVersion: tariff.version,
     source: usage.source,
+    flags: [],
+    zeroRatedReason: null,
   };
   return { ok: true, rated };
 }

@@ -12,7 +12,7 @@ export function sampleAccount(overrides: Partial<Account> = {}): Account {
     minimumMonthlyCharge: null,
     setupFee: null,
     features: [],
-    plans: [{ tariffId: TariffId('standard'), activatedAt: Date.UTC(2025, 0, 1), expiresAt: null }],
+    plans: [{ tariffId: TariffId('standard'), activatedAt: Date.UTC(2025, 0, 1), expiresAt: null, options: [] }],
     invoiceRounding: 'HALF_UP',
     ...overrides,
   };
@@ -32,6 +32,7 @@ export function sampleTariff(overrides: Partial<Tariff> = {}): Tariff {
     effectiveFrom: Date.UTC(2025, 0, 1),
     ratingDecimals: 6,
     categories: [],
+    optionPrices: [],
     rates: [sampleRate('sipcore.voice', '0.01'), sampleRate('sipcore.video', '0.05')],
     recurring: [{ charge: 'DEVICE', feature: null, price: '2.50' }],
     limits: null,

@@ -41,8 +41,8 @@ describe('validateAccount', () => {
 
   it('rejects a plan that expires before (or when) it is activated', () => {
     const plans = [
-      { tariffId: TariffId('a'), activatedAt: at('2026-01-01T00:00:00Z'), expiresAt: null },
-      { tariffId: TariffId('b'), activatedAt: at('2026-02-01T00:00:00Z'), expiresAt: at('2026-02-01T00:00:00Z') },
+      { tariffId: TariffId('a'), activatedAt: at('2026-01-01T00:00:00Z'), expiresAt: null, options: [] },
+      { tariffId: TariffId('b'), activatedAt: at('2026-02-01T00:00:00Z'), expiresAt: at('2026-02-01T00:00:00Z'), options: [] },
     ];
     expect(validateAccount(sampleAccount({ plans }))).toEqual([
       'plans[1].expiresAt: 2026-02-01T00:00:00.000Z must be after activatedAt 2026-02-01T00:00:00.000Z',
@@ -50,7 +50,7 @@ describe('validateAccount', () => {
   });
 
   it('rejects a plan without a tariff id', () => {
-    const plans = [{ tariffId: TariffId(''), activatedAt: 0, expiresAt: null }];
+    const plans = [{ tariffId: TariffId(''), activatedAt: 0, expiresAt: null, options: [] }];
     expect(validateAccount(sampleAccount({ plans }))).toEqual(['plans[0].tariffId: must not be empty']);
   });
 

@@ -51,8 +51,8 @@ describe('timestamps', () => {
   it('converts timestamps nested in arrays and nullable fields (account plans)', () => {
     const d = schemas.decodeJson('account', line('account'));
     expect(d.ok && d.value.plans).toEqual([
-      { tariffId: 'T-STD', activatedAt: Date.UTC(2024, 0, 1, 5), expiresAt: null },
-      { tariffId: 'T-PROMO', activatedAt: Date.UTC(2024, 1, 1, 5), expiresAt: Date.UTC(2024, 3, 1, 4) },
+      { tariffId: 'T-STD', activatedAt: Date.UTC(2024, 0, 1, 5), expiresAt: null, options: [] },
+      { tariffId: 'T-PROMO', activatedAt: Date.UTC(2024, 1, 1, 5), expiresAt: Date.UTC(2024, 3, 1, 4), options: [] },
     ]);
   });
 

@@ -64,7 +64,7 @@ describe('building an invoice from charges', () => {
 
   it('names the invoice after account and month and carries its currency and timezone', () => {
     const inv = buildInvoice({ account: account({ timezone: 'Europe/Berlin' }), month: feb, charges: [] });
-    expect(inv).toEqual({ invoiceId: 'acme-2026-02', accountId: 'acme', month: '2026-02', currency: 'USD', timezone: 'Europe/Berlin', lines: [], total: '0.00' });
+    expect(inv).toEqual({ invoiceId: 'acme-2026-02', accountId: 'acme', month: '2026-02', currency: 'USD', timezone: 'Europe/Berlin', lines: [], total: '0.00', peakSimultaneousCalls: null, users: [] });
   });
 
   it('orders lines by kind, then product, price and month, whatever order the charges came in', () => {

@@ -131,6 +131,8 @@ describe('rateUsage', () => {
       tariffId: 'standard',
       tariffVersion: 1,
       source: { stream: 'usage.legs', partition: 3, position: 42 },
+      flags: [],
+      zeroRatedReason: null,
     });
   });
 

@@ -14,6 +14,8 @@ export interface ReferenceProblem {
 
 export interface Reference<T> {
   readonly values: T[];
+  /** Where values[i] was read, so rule problems found later can name the file and line. */
+  readonly origins: { readonly file: string; readonly line: number }[];
   readonly errors: ReferenceProblem[];
 }
 
@@ -32,16 +34,19 @@ export async function loadReference<K extends keyof ReferenceTypes>(
   schemas: Schemas,
 ): Promise<Reference<ReferenceTypes[K]>> {
   const values: ReferenceTypes[K][] = [];
+  const origins: { file: string; line: number }[] = [];
   const errors: ReferenceProblem[] = [];
   for (const file of paths) {
     for await (const batch of readRecordFile(file, kind, schemas)) {
       for (const { position, entry, result } of batch) {
-        if (result.ok) values.push(result.value as ReferenceTypes[K]);
-        else errors.push({ file, line: position, entry, code: result.code, reason: result.reason });
+        if (result.ok) {
+          values.push(result.value as ReferenceTypes[K]);
+          origins.push({ file, line: position });
+        } else errors.push({ file, line: position, entry, code: result.code, reason: result.reason });
       }
     }
   }
-  return { values, errors };
+  return { values, origins, errors };
 }
 
 export function describeProblem(p: ReferenceProblem): string {

@@ -1,7 +1,7 @@
 import type {
   AccountId, DeadLetter, Invoice, MediaCdr, RatedRecord, SipCoreCdr, SourceRef, Stage,
 } from '../domain';
-import { normalize } from '../domain/normalize';
+import { normalizeForAccount } from '../domain/normalize';
 import { rateUsage } from '../domain/rating';
 import { MonthLedger, buildInvoice, usageCharges } from '../domain/invoicing';
 import type { Decoded } from '../schema';
@@ -33,6 +33,8 @@ export class EmbeddedPipeline {
     private readonly seen: Deduplicator = new FingerprintSet(),
   ) {}
 
+  private readonly isKnownAccount = (id: string): boolean => this.reference.account(id) !== undefined;
+
   /** One input record as the schema layer decoded it (or failed to), with its original bytes. */
   accept(kind: CdrKind, decoded: Decoded<SipCoreCdr | MediaCdr>, source: SourceRef, original: Uint8Array | string): void {
     this.stats.cdrsRead++;
@@ -44,9 +46,8 @@ export class EmbeddedPipeline {
   }
 
   private normalizeAndRate(kind: CdrKind, record: SipCoreCdr | MediaCdr, source: SourceRef, original: Uint8Array | string): void {
-    const outcome = kind === 'sipcore'
-      ? normalize({ kind, record: record as SipCoreCdr }, source)
-      : normalize({ kind, record: record as MediaCdr }, source);
+    const raw = kind === 'sipcore' ? { kind, record: record as SipCoreCdr } : { kind, record: record as MediaCdr };
+    const outcome = normalizeForAccount(raw, source, this.isKnownAccount);
     if (!outcome.ok) {
       const start = 'setupAt' in record ? record.setupAt : record.startAt;
       this.reject({ code: outcome.code, reason: outcome.reason, stage: 'normalize', source, original }, record.accountId, start);

@@ -4,7 +4,7 @@ import type { Account, Invoice, SourceRef, Tariff } from '../domain';
 import { validateAccount, validateTariff } from '../domain/reference/index';
 import {
   DeadLetterFile, discoverInputs, loadReference, openLineWriter, readRecordFile, writeInvoiceFiles,
-  type InputSet, type LineWriter, type ReferenceProblem,
+  type InputSet, type LineWriter, type Reference, type ReferenceProblem,
 } from '../files';
 import type { Schemas } from '../schema';
 import { EmbeddedPipeline, type CdrKind } from './embedded-pipeline';
@@ -79,8 +79,8 @@ async function loadReferenceData(inputs: InputSet, schemas: Schemas): Promise<Re
   const problems = [
     ...accounts.errors.map(describe),
     ...tariffs.errors.map(describe),
-    ...ruleProblems(accounts.values, (a) => `account ${a.accountId}`, validateAccount),
-    ...ruleProblems(tariffs.values, (t) => `tariff ${t.tariffId} v${t.version}`, validateTariff),
+    ...ruleProblems(accounts, (a) => `account ${a.accountId}`, validateAccount),
+    ...ruleProblems(tariffs, (t) => `tariff ${t.tariffId} v${t.version}`, validateTariff),
   ];
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run \`cdr validate\` to list them)` : '';
@@ -93,6 +93,9 @@ function describe(p: ReferenceProblem): string {
   return `${p.file}:${p.line}: ${p.reason}`;
 }
 
-function ruleProblems<T>(values: readonly T[], name: (v: T) => string, validate: (v: T) => string[]): string[] {
-  return values.flatMap((v) => validate(v).map((problem) => `${name(v)}: ${problem}`));
+function ruleProblems<T>(reference: Reference<T>, name: (v: T) => string, validate: (v: T) => string[]): string[] {
+  return reference.values.flatMap((v, i) => {
+    const { file, line } = reference.origins[i]!;
+    return validate(v).map((problem) => `${file}:${line}: ${name(v)}: ${problem}`);
+  });
 }

@@ -1,0 +1,4 @@
+export * from './config-error';
+export * from './secret';
+export * from './env-reader';
+export * from './redact';

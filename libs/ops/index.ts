@@ -1,0 +1,3 @@
+export * from './ops-config';
+export * from './ops-server';
+export * from './metrics';

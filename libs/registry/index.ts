@@ -1,0 +1,3 @@
+export * from './registry-config';
+export * from './avro-registry';
+export * from './schema-files';

@@ -1,0 +1,4 @@
+export * from './logger';
+export * from './lifecycle';
+export * from './topic-names';
+export * from './reference-follower';

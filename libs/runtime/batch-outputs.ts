@@ -1,0 +1,72 @@
+import type { Message } from 'kafkajs';
+import type { DeadLetterCode, Stage } from '../domain';
+import type { BatchProducer } from '../kafka';
+import type { ServiceMetrics } from '../ops';
+import type { AvroTopics } from '../registry';
+import { deadLetterOf, type ConsumedRecord, type Problem } from './dead-letter-message';
+import { deadLetterTopic } from './topic-names';
+
+/** One record to produce: its topic, its key (the accountId for data records) and its value before encoding. */
+export interface Output {
+  readonly topic: string;
+  readonly key: string | Buffer | null;
+  readonly value: unknown;
+}
+
+/**
+ * Everything one consumed batch produces, data and dead letters, encoded as it is added and sent
+ * with ONE sendToTopics call: the consumer commits the batch only after that call resolves, so no
+ * offset is committed past an output that is not acknowledged.
+ */
+export class BatchOutputs {
+  private readonly byTopic = new Map<string, Message[]>();
+  private readonly letters = new Map<DeadLetterCode, number>();
+
+  constructor(private readonly avro: Pick<AvroTopics, 'encode'>) {}
+
+  /**
+   * Adds the outputs of one input record, all or none. An output that cannot be encoded (a value
+   * the schema refuses) dead-letters the input instead, with SCHEMA_INVALID: a bad record must never
+   * stop the partition. Returns whether the outputs were added.
+   */
+  async addFor(from: ConsumedRecord, stage: Stage, outputs: readonly Output[]): Promise<boolean> {
+    const encoded: Array<[string, Message]> = [];
+    for (const { topic, key, value } of outputs) {
+      try {
+        encoded.push([topic, { key, value: await this.avro.encode(topic, value) }]);
+      } catch (err) {
+        const reason = `its ${topic} output cannot be encoded: ${(err as Error).message}`;
+        await this.deadLetter(from, { code: 'SCHEMA_INVALID', reason }, stage);
+        return false;
+      }
+    }
+    for (const [topic, message] of encoded) this.push(topic, message);
+    return true;
+  }
+
+  /** Adds the dead letter of `from` to `<its topic>.dlq`, keyed like the original so it stays with its account. */
+  async deadLetter(from: ConsumedRecord, problem: Problem, stage: Stage): Promise<void> {
+    const topic = deadLetterTopic(from.topic);
+    const value = await this.avro.encode(topic, deadLetterOf(from, problem, stage));
+    this.push(topic, { key: from.message.key, value });
+    this.letters.set(problem.code, (this.letters.get(problem.code) ?? 0) + 1);
+  }
+
+  /** Sends everything added, in order per topic, and resolves once all of it is acknowledged. */
+  async send(producer: Pick<BatchProducer, 'sendToTopics'>): Promise<void> {
+    if (this.byTopic.size === 0) return;
+    await producer.sendToTopics([...this.byTopic].map(([topic, messages]) => ({ topic, messages })));
+  }
+
+  /** Adds what was sent to records_out_total{topic} and dead_letters_total{code}. */
+  count(metrics: Pick<ServiceMetrics, 'recordsOut' | 'deadLetters'>): void {
+    for (const [topic, messages] of this.byTopic) metrics.recordsOut.inc({ topic }, messages.length);
+    for (const [code, n] of this.letters) metrics.deadLetters.inc({ code }, n);
+  }
+
+  private push(topic: string, message: Message): void {
+    const list = this.byTopic.get(topic);
+    if (list) list.push(message);
+    else this.byTopic.set(topic, [message]);
+  }
+}

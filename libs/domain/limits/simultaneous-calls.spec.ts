@@ -1,0 +1,19 @@
+import { peakOverlap } from './simultaneous-calls';
+
+const call = (start: number, end: number) => ({ start, end });
+
+describe('peakOverlap', () => {
+  it('counts the most calls active at one instant, not every call that overlaps', () => {
+    // Two calls overlap [0, 100) but not each other: at most one is active with it at a time.
+    expect(peakOverlap([call(0, 40), call(60, 100)], 0, 100)).toBe(1);
+    expect(peakOverlap([call(0, 70), call(60, 100)], 0, 100)).toBe(2);
+  });
+
+  it('does not count calls that only touch the interval', () => {
+    expect(peakOverlap([call(0, 50), call(100, 150)], 50, 100)).toBe(0);
+  });
+
+  it('looks only inside the interval', () => {
+    expect(peakOverlap([call(0, 40), call(10, 40), call(50, 90)], 45, 100)).toBe(1);
+  });
+});

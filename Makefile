@@ -2,7 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 CDR := node dist/services/cli/main.js
-SOURCES := $(shell find libs services -name '*.ts' -not -name '*.spec.ts' 2>/dev/null)
+SOURCES := $(shell find libs services test/bench -name '*.ts' -not -name '*.spec.ts' 2>/dev/null)
 
 .PHONY: help setup run test test-unit lint typecheck bench clean
 

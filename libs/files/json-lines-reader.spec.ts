@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,26 @@ describe('reading JSON Lines', () => {
     const batches = await read(lines.join('\n') + '\n');
     expect(batches.map((b) => [b.firstLine, b.lines.length])).toEqual([[1, 1000], [1001, 1000], [2001, 500]]);
     expect(batches.flatMap((b) => b.lines)).toEqual(lines);
+  });
+
+  it('keeps a line longer than many chunks whole, and a file that is only a byte order mark empty', async () => {
+    const long = `{"to":"${'☎'.repeat(50)}"}`;
+    expect(await read(`${long}\n{"a":2}`, { chunkBytes: 7 })).toEqual([{ lines: [long, '{"a":2}'], firstLine: 1 }]);
+    expect(await read(Buffer.from('\uFEFF', 'utf8'), { chunkBytes: 1 })).toEqual([]);
+  });
+
+  it('gives the lines of the whole decoded text, whatever the chunk size', async () => {
+    const text = fc.string({ unit: fc.constantFrom('{', '"', 'a', 'ü', '☎', '𝄞', '\uFEFF', '\r', '\n', ' '), maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(text, fc.integer({ min: 1, max: 12 }), async (t, chunkBytes) => {
+        const body = t.startsWith('\uFEFF') ? t.slice(1) : t; // a BOM only counts at the very start
+        const whole = body.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+        if (body.endsWith('\n') || body === '') whole.pop(); // no line after a final newline
+        const lines = (await read(Buffer.from(t, 'utf8'), { chunkBytes, batchSize: 4 })).flatMap((b) => b.lines);
+        expect(lines).toEqual(whole);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('fails with the file system error for a missing file', async () => {

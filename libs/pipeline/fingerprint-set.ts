@@ -24,8 +24,21 @@ export class FingerprintSet implements Deduplicator {
   }
 
   firstSeen(id: string): boolean {
-    const h1 = hash53(id, 0x9e3779b9) || 1;
-    const h2 = hash53(id, 0x85ebca6b);
+    // cyrb53 (public domain, bryc: a fast, well-mixed 53-bit string hash) under two seeds, both in
+    // one pass over the id: half the cost of hashing it twice, and this runs once per usage record.
+    let a1 = 0xdeadbeef ^ SEED_1;
+    let b1 = 0x41c6ce57 ^ SEED_1;
+    let a2 = 0xdeadbeef ^ SEED_2;
+    let b2 = 0x41c6ce57 ^ SEED_2;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      a1 = Math.imul(a1 ^ c, 2654435761);
+      b1 = Math.imul(b1 ^ c, 1597334677);
+      a2 = Math.imul(a2 ^ c, 2654435761);
+      b2 = Math.imul(b2 ^ c, 1597334677);
+    }
+    const h1 = finish53(a1, b1) || 1;
+    const h2 = finish53(a2, b2);
     if (insert(this.slots, this.mask, h1, h2)) {
       this.count++;
       if (this.count * 4 > (this.mask + 1) * 3) this.grow();
@@ -60,16 +73,12 @@ function insert(slots: Float64Array, mask: number, h1: number, h2: number): bool
   }
 }
 
-/** cyrb53: a fast, well-mixed 53-bit string hash (public domain, bryc). */
-function hash53(text: string, seed: number): number {
-  let a = 0xdeadbeef ^ seed;
-  let b = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 2654435761);
-    b = Math.imul(b ^ c, 1597334677);
-  }
-  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
-  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
-  return 4294967296 * (2097151 & b) + (a >>> 0);
+const SEED_1 = 0x9e3779b9;
+const SEED_2 = 0x85ebca6b;
+
+/** cyrb53's final avalanche of its two 32-bit states into 53 bits. */
+function finish53(a: number, b: number): number {
+  const x = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  const y = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(x ^ (x >>> 13), 3266489909);
+  return 4294967296 * (2097151 & y) + (x >>> 0);
 }

@@ -1,3 +1,5 @@
+import { canonicalInstant } from './canonical-instant';
+
 /**
  * Strict ISO-8601 instants for the JSON form. Date.parse alone is too lenient for billing: it
  * reads "2024-01-01T10:00:00" (no zone) as local time, which would make results depend on the
@@ -12,6 +14,8 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Epoch milliseconds of an ISO-8601 instant, or a reason why the text is not one. */
 export function parseInstant(text: string): number | string {
+  const canonical = canonicalInstant(text);
+  if (canonical !== undefined) return canonical;
   if (!INSTANT.test(text)) return instantProblem(text);
   const ms = Date.parse(text);
   if (Number.isNaN(ms) || !dayExists(text)) return `${show(text)} is not a real date`;

@@ -1,6 +1,7 @@
 import type { AccountId, BillingMonth } from '../ids';
 import type { RatedRecord } from '../rated';
-import { addContribution, contributionsOf, type LateFor, type LineTotal } from './contribution';
+import { contributionsOf, type LateFor, type LineTotal } from './contribution';
+import { RunningTotal } from './running-total';
 
 export interface AccountMonth {
   readonly accountId: AccountId;
@@ -15,7 +16,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * records. It does not deduplicate: a record re-sent must be dropped before it gets here.
  */
 export class MonthLedger {
-  readonly #accounts = new Map<AccountId, Map<BillingMonth, Map<string, LineTotal>>>();
+  readonly #accounts = new Map<AccountId, Map<BillingMonth, Map<string, RunningTotal>>>();
 
   /** Adds a record to its own month, or, when late, to lateFor.invoiceMonth as an adjustment. */
   add(rated: RatedRecord, lateFor?: LateFor): void {
@@ -24,7 +25,11 @@ export class MonthLedger {
     if (!months) this.#accounts.set(rated.accountId, (months = new Map()));
     let lines = months.get(month);
     if (!lines) months.set(month, (lines = new Map()));
-    for (const c of contributionsOf(rated, lateFor)) lines.set(c.key, addContribution(lines.get(c.key), c));
+    for (const c of contributionsOf(rated, lateFor)) {
+      const total = lines.get(c.key);
+      if (total === undefined) lines.set(c.key, new RunningTotal(c));
+      else total.add(c);
+    }
   }
 
   /** Every account and month with at least one line, by account then month. */
@@ -39,6 +44,6 @@ export class MonthLedger {
   /** The line totals of one account and month, by key; empty when nothing was added. */
   totals(accountId: AccountId, month: BillingMonth): LineTotal[] {
     const lines = this.#accounts.get(accountId)?.get(month);
-    return lines ? [...lines.values()].sort((a, b) => byText(a.key, b.key)) : [];
+    return lines ? [...lines.values()].map((total) => total.snapshot()).sort((a, b) => byText(a.key, b.key)) : [];
   }
 }

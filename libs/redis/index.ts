@@ -1,2 +1,5 @@
 export * from './redis-config';
 export * from './connect';
+export * from './ledger-entries';
+export * from './ledger-keys';
+export * from './ledger-store';

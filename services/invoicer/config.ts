@@ -1,0 +1,83 @@
+import { ConfigError, EnvReader, type Env, type EnvReaderOptions } from '../../libs/config';
+import { DEFAULT_CLOSE_GRACE_HOURS } from '../../libs/domain/invoicing/month-close';
+import { loadKafkaConfig, type KafkaConfig } from '../../libs/kafka';
+import { loadOpsConfig, type OpsConfig } from '../../libs/ops';
+import { loadRedisConfig, type RedisConfig } from '../../libs/redis';
+import { loadRegistryConfig, type RegistryConfig } from '../../libs/registry';
+import { readTopicNames, type TopicNames } from '../../libs/runtime/topic-names';
+
+export interface InvoicerConfig {
+  readonly kafka: KafkaConfig;
+  readonly registry: RegistryConfig;
+  readonly redis: RedisConfig;
+  readonly ops: OpsConfig;
+  readonly topics: TopicNames;
+  readonly groupId: string;
+  /** Every Redis key of the invoicer starts with it. */
+  readonly redisKeyPrefix: string;
+  readonly invoiceDir: string;
+  readonly closeGraceHours: number;
+  readonly partitionsConsumedConcurrently: number;
+  readonly sessionTimeoutMs: number;
+  readonly heartbeatIntervalMs: number;
+  readonly shutdownTimeoutMs: number;
+  /** How often consumer lag is measured for the consumer_lag metric; 0 = never. */
+  readonly lagIntervalMs: number;
+  readonly logLevel: string;
+  /** The config as it may be logged: secrets replaced. */
+  redacted(): Record<string, unknown>;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const HOURS_IN_A_LEAP_YEAR = 8784;
+
+/**
+ * The invoicer's settings: KAFKA_*, SCHEMA_REGISTRY_*, REDIS_URL (+ REDIS_PASSWORD(_FILE),
+ * REDIS_TLS_CA_FILE), OPS_HOST/OPS_PORT (9103), TOPIC_*, and its own variables below. Throws one
+ * ConfigError listing every problem of every part.
+ */
+export function loadConfig(env: Env, options: EnvReaderOptions = {}): InvoicerConfig {
+  const problems: string[] = [];
+  const part = <T>(load: () => T): T => {
+    try {
+      return load();
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push(...err.problems);
+      return undefined as T; // never returned to a caller: done() below throws
+    }
+  };
+  const kafka = part(() => loadKafkaConfig(env, { clientId: 'cdr-invoicer' }, options));
+  const registry = part(() => loadRegistryConfig(env, options));
+  const redis = part(() => loadRedisConfig(env, options));
+  const ops = part(() => loadOpsConfig(env, { port: 9103 }));
+
+  const read = new EnvReader(env, options);
+  const own = {
+    topics: readTopicNames(read),
+    groupId: read.optionalString('GROUP_ID') ?? 'cdr-invoicer',
+    redisKeyPrefix: read.optionalString('REDIS_KEY_PREFIX') ?? 'cdr:',
+    invoiceDir: read.optionalString('INVOICE_DIR') ?? './out/invoices',
+    closeGraceHours: read.optionalInt('CLOSE_GRACE_HOURS', DEFAULT_CLOSE_GRACE_HOURS, { min: 0, max: HOURS_IN_A_LEAP_YEAR }),
+    partitionsConsumedConcurrently: read.optionalInt('PARTITIONS_CONSUMED_CONCURRENTLY', 1, { min: 1, max: 64 }),
+    sessionTimeoutMs: read.optionalInt('SESSION_TIMEOUT_MS', 30_000, { min: 1000, max: 3_600_000 }),
+    heartbeatIntervalMs: read.optionalInt('HEARTBEAT_INTERVAL_MS', 3000, { min: 100, max: 60_000 }),
+    shutdownTimeoutMs: read.optionalInt('SHUTDOWN_TIMEOUT_MS', 15_000, { min: 100, max: 600_000 }),
+    lagIntervalMs: read.optionalInt('LAG_INTERVAL_MS', 15_000, { min: 0, max: 3_600_000 }),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? 'info',
+  };
+  if (own.heartbeatIntervalMs >= own.sessionTimeoutMs) {
+    read.problem('HEARTBEAT_INTERVAL_MS', 'must be below SESSION_TIMEOUT_MS');
+  }
+  part(() => read.done());
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const redacted = () => ({
+    ...own,
+    kafka: kafka.redacted(),
+    registry: registry.redacted(),
+    redis: redis.redacted(),
+    ops,
+  });
+  return Object.freeze({ kafka, registry, redis, ops, ...own, redacted, toJSON: redacted });
+}

@@ -1,0 +1,25 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Invoice } from '../../libs/domain';
+import { invoiceCsv, invoiceJson } from '../../libs/domain/invoicing';
+import { invoiceFileBase } from '../../libs/files';
+
+/**
+ * Writes one invoice as `<dir>/<account>-<month>.json` and `.csv` (the names `cdr run` uses),
+ * leaving the folder's other invoices alone. Each file is written aside and renamed over, so a
+ * reader never sees half an invoice and a re-emitted invoice replaces its identical twin.
+ */
+export async function writeInvoiceFiles(dir: string, invoice: Invoice): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const base = join(dir, invoiceFileBase(invoice));
+  const files: Array<[string, string]> = [
+    [`${base}.json`, invoiceJson(invoice)],
+    [`${base}.csv`, invoiceCsv(invoice)],
+  ];
+  for (const [path, text] of files) {
+    const aside = `${path}.${process.pid}.tmp`;
+    await writeFile(aside, text);
+    await rename(aside, path);
+  }
+  return files.map(([path]) => path);
+}

@@ -1,0 +1,195 @@
+import type { Redis } from 'ioredis';
+import type { KafkaMessage } from 'kafkajs';
+import { freshKeyPrefix } from '../../test/support/names';
+import { startRedis, type RedisForTests } from '../../test/support/redis-server';
+import { AccountId, BillingMonth, type Invoice, type RatedRecord } from '../../libs/domain';
+import { buildInvoice, MonthLedger, usageCharges } from '../../libs/domain/invoicing';
+import { account, ratedLeg } from '../../libs/domain/invoicing/rated.fixture';
+import type { ConsumedBatch, TopicBatch } from '../../libs/kafka';
+import { createServiceMetrics } from '../../libs/ops';
+import { ReferenceData } from '../../libs/pipeline/reference-data';
+import { connectRedis, loadRedisConfig, RedisLedgerStore } from '../../libs/redis';
+import { UndecodableRecord } from '../../libs/registry';
+import { closeThroughHeaders } from './control-marker';
+import { LedgerHandler } from './ledger-handler';
+import { LedgerReader } from './ledger-reader';
+import { MonthCloser } from './month-closer';
+
+let server: RedisForTests;
+let redis: Redis;
+let prefix: string;
+
+beforeAll(async () => {
+  server = await startRedis();
+  redis = await connectRedis(loadRedisConfig({ REDIS_URL: server.url }));
+});
+
+afterEach(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+});
+
+afterAll(async () => {
+  redis?.disconnect();
+  await server?.stop();
+});
+
+const LEDGER = 'ledger.rated';
+const acme = AccountId('acme');
+const feb = BillingMonth('2026-02');
+const mar = BillingMonth('2026-03');
+
+/** A stand-in for the registry codec: JSON behind a one-byte tag, anything else undecodable. */
+const avro = {
+  encode: async (topic: string, value: unknown) => Buffer.from(`J${JSON.stringify({ topic, value })}`),
+  decode: async <T>(buffer: Buffer): Promise<T> => {
+    if (buffer[0] !== 0x4a) throw new UndecodableRecord('not tagged');
+    if (buffer.toString().includes('registry-away')) throw Object.assign(new Error('registry away'), { retriable: true });
+    return (JSON.parse(buffer.subarray(1).toString()) as { value: T }).value;
+  },
+};
+const valueOf = (buffer: Buffer | string | null) => (JSON.parse(String(buffer).slice(1)) as { value: unknown }).value;
+
+/** A handler on real Redis; `keyPrefix` of an earlier one makes a restart of that instance. */
+function setUp(options: { failInvoices?: boolean; keyPrefix?: string } = {}) {
+  prefix = options.keyPrefix ?? freshKeyPrefix();
+  const store = new RedisLedgerStore(redis, prefix);
+  const sent: Array<{ batches: readonly TopicBatch[]; storedNext: string | null }> = [];
+  const producer = {
+    sendToTopics: async (batches: readonly TopicBatch[]) => {
+      if (options.failInvoices && batches.some((b) => b.topic === 'invoices')) throw Object.assign(new Error('broker away'), { retriable: true });
+      sent.push({ batches, storedNext: (await store.position({ topic: LEDGER, partition: 0 })).next });
+      return [];
+    },
+  };
+  const reference = ReferenceData.of([account(), account({ accountId: AccountId('globex'), currency: 'EUR' as never, timezone: 'Europe/Berlin' })], []);
+  const metrics = createServiceMetrics('invoicer-spec', { processMetrics: false });
+  const files: Invoice[] = [];
+  const writeFiles = async (invoice: Invoice) => void files.push(invoice);
+  const closer = new MonthCloser({ store, producer, avro, account: (id) => reference.account(id), invoicesTopic: 'invoices', writeFiles, metrics });
+  const reader = new LedgerReader({ avro, reference, closeGraceHours: 72 });
+  const handler = new LedgerHandler({ reader, avro, producer, store, closer, ledgerTopic: LEDGER, metrics });
+  const invoices = () => sent.flatMap((s) => s.batches.filter((b) => b.topic === 'invoices').flatMap((b) => b.messages.map((m) => valueOf(m.value!))));
+  return { store, handler, sent, files, invoices, metrics };
+}
+
+let offset = 0;
+function message(value: Buffer | null, headers?: KafkaMessage['headers']): KafkaMessage {
+  return { key: Buffer.from('acme'), value, headers, offset: String(offset++), timestamp: '0', attributes: 0, size: 0 } as KafkaMessage;
+}
+const rated = (r: RatedRecord) => message(Buffer.from(`J${JSON.stringify({ topic: LEDGER, value: r })}`));
+const marker = (month: string) => message(Buffer.alloc(0), closeThroughHeaders(month));
+const batchOf = (messages: KafkaMessage[]): ConsumedBatch => ({ topic: LEDGER, partition: 0, messages, highWatermark: '0', signal: new AbortController().signal });
+
+function expectedInvoice(month: BillingMonth, add: (ledger: MonthLedger) => void): Invoice {
+  const ledger = new MonthLedger();
+  add(ledger);
+  return buildInvoice({ account: account(), month, charges: usageCharges(ledger.totals(acme, month)) });
+}
+
+beforeEach(() => (offset = 0));
+
+describe('the invoicer batch handler', () => {
+  it('invoices February at a close-through marker exactly as the embedded pipeline would, a re-sent record counted once', async () => {
+    const { handler, invoices, files, store } = setUp();
+    const a = ratedLeg({ id: 'a', connectFee: '0.05', amount: '0.060000' });
+    const b = ratedLeg({ id: 'b', billedSeconds: 61, quantity: '1.016667', amount: '0.010167' });
+
+    await handler.handle(batchOf([rated(a), rated(b), rated(a), marker('2026-02')]));
+
+    const expected = expectedInvoice(feb, (l) => [a, b].forEach((r) => l.add(r)));
+    expect(invoices()).toEqual([JSON.parse(JSON.stringify(expected))]);
+    expect(files).toEqual([expected]);
+    expect(await store.closing({ topic: LEDGER, partition: 0 })).toEqual([]);
+    expect(await store.position({ topic: LEDGER, partition: 0 })).toMatchObject({ next: '4' });
+  });
+
+  it('bills February usage arriving after the close on the March invoice as an adjustment', async () => {
+    const { handler, invoices } = setUp();
+    const late = ratedLeg({ id: 'late', billedSeconds: 120, quantity: '2', amount: '0.020000' });
+    const march = ratedLeg({ id: 'm', month: mar, startAt: Date.UTC(2026, 2, 2) });
+
+    await handler.handle(batchOf([rated(ratedLeg({ id: 'a' })), marker('2026-02')]));
+    await handler.handle(batchOf([rated(late), rated(march), marker('2026-03')]));
+
+    const expected = expectedInvoice(mar, (l) => {
+      l.add(late, { invoiceMonth: mar });
+      l.add(march);
+    });
+    expect(invoices()[1]).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(expected.lines.map((l) => [l.kind, l.forMonth])).toEqual([['USAGE', null], ['ADJUSTMENT', '2026-02']]);
+  });
+
+  it('closes February by event time, 72 h after it ends in each account\'s own zone', async () => {
+    const { handler, invoices } = setUp();
+    const berlin = ratedLeg({ id: 'g', accountId: AccountId('globex'), currency: 'EUR' as never });
+    const clock = (id: string, startAt: number) => ratedLeg({ id, month: mar, startAt });
+
+    // Berlin's February ends at 23:00 UTC on 28 February, UTC's an hour later.
+    await handler.handle(batchOf([rated(ratedLeg({ id: 'a' })), rated(berlin), rated(clock('t1', Date.UTC(2026, 2, 3, 23) - 1))]));
+    expect(invoices()).toEqual([]);
+    await handler.handle(batchOf([rated(clock('t2', Date.UTC(2026, 2, 3, 23)))]));
+    expect(invoices().map((i) => (i as Invoice).invoiceId)).toEqual(['globex-2026-02']);
+    await handler.handle(batchOf([rated(clock('t3', Date.UTC(2026, 2, 4))), rated(ratedLeg({ id: 'after' }))]));
+    expect(invoices().map((i) => (i as Invoice).invoiceId)).toEqual(['globex-2026-02', 'acme-2026-02']);
+    expect((invoices()[1] as Invoice).lines.map((l) => l.records)).toEqual([1]);
+  });
+
+  it('bills January usage arriving after March closed on April, the month after the latest closed one', async () => {
+    const { handler, invoices } = setUp();
+    const jan = ratedLeg({ id: 'jan', month: BillingMonth('2026-01'), startAt: Date.UTC(2026, 0, 30) });
+
+    await handler.handle(batchOf([rated(ratedLeg({ id: 'm', month: mar, startAt: Date.UTC(2026, 2, 1) })), marker('2026-03')]));
+    await handler.handle(batchOf([rated(jan), marker('2026-04')]));
+
+    const april = invoices()[1] as Invoice;
+    expect([april.invoiceId, april.lines.map((l) => [l.kind, l.forMonth])]).toEqual(['acme-2026-04', [['ADJUSTMENT', '2026-01']]]);
+  });
+
+  it('dead-letters a record that would take a line past the exact range and bills the rest of the batch', async () => {
+    const { handler, sent, invoices } = setUp();
+    const huge = (id: string) => ratedLeg({ id, amount: '9000000000' });
+
+    await handler.handle(batchOf([rated(huge('h1')), rated(huge('h2')), rated(ratedLeg({ id: 'a' })), marker('2026-02')]));
+
+    const letters = sent.flatMap((s) => s.batches.filter((b) => b.topic === 'ledger.rated.dlq').flatMap((b) => b.messages.map((m) => valueOf(m.value!))));
+    expect(letters).toEqual([expect.objectContaining({ code: 'INVALID_RECORD', source: { stream: LEDGER, partition: 0, position: 1 } })]);
+    expect((invoices()[0] as Invoice).lines[0]).toMatchObject({ records: 2, amount: '9000000000.01' });
+  });
+
+  it('dead-letters what it cannot bill, acknowledged before the ledger moves past it', async () => {
+    const { handler, sent, metrics } = setUp();
+    const stranger = ratedLeg({ id: 's', accountId: AccountId('stranger') });
+    const yen = ratedLeg({ id: 'y', currency: 'JPY' as never });
+
+    await handler.handle(batchOf([message(Buffer.from('garbage')), rated(stranger), rated(yen), message(Buffer.alloc(0), { 'cdr-control': 'reopen' }), rated(ratedLeg())]));
+
+    const [first] = sent;
+    expect(first!.storedNext).toBeNull();
+    const letters = first!.batches[0]!.messages.map((m) => valueOf(m.value!) as { code: string; source: unknown; original: unknown });
+    expect(first!.batches[0]!.topic).toBe('ledger.rated.dlq');
+    expect(letters.map((l) => l.code)).toEqual(['UNPARSEABLE', 'UNKNOWN_ACCOUNT', 'CURRENCY_MISMATCH', 'INVALID_RECORD']);
+    expect(letters[0]).toMatchObject({ source: { stream: LEDGER, partition: 0, position: 0 }, original: { type: 'Buffer', data: [...Buffer.from('garbage')] } });
+    expect((await metrics.registry.getSingleMetric('dead_letters_total')!.get()).values).toHaveLength(4);
+  });
+
+  it('retries, changing nothing, while the registry is away', async () => {
+    const { handler, store } = setUp();
+    const away = message(Buffer.from(`J${JSON.stringify({ topic: LEDGER, value: 'registry-away' })}`));
+
+    await expect(handler.handle(batchOf([rated(ratedLeg()), away]))).rejects.toThrow('registry away');
+    expect(await store.position({ topic: LEDGER, partition: 0 })).toEqual({ next: null, watermark: null });
+  });
+
+  it('emits the identical invoice on resume when a crash came between closing the month and producing it', async () => {
+    const crashed = setUp({ failInvoices: true });
+    const batch = batchOf([rated(ratedLeg({ id: 'a' })), marker('2026-02')]);
+    await expect(crashed.handler.handle(batch)).rejects.toThrow('broker away');
+    expect(await crashed.store.closing({ topic: LEDGER, partition: 0 })).toEqual([{ accountId: acme, month: feb }]);
+
+    const restarted = setUp({ keyPrefix: prefix });
+    expect(await restarted.handler.resume({ [LEDGER]: [0, 1] })).toEqual([{ topic: LEDGER, partition: 0, offset: '2' }]);
+    expect(restarted.invoices()).toEqual([JSON.parse(JSON.stringify(expectedInvoice(feb, (l) => l.add(ratedLeg({ id: 'a' })))))]);
+    expect(await crashed.store.closing({ topic: LEDGER, partition: 0 })).toEqual([]);
+  });
+});

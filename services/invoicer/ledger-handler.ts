@@ -1,0 +1,100 @@
+import type { Logger } from 'pino';
+import type { Assignment, BatchProducer, ConsumedBatch, PartitionOffset } from '../../libs/kafka';
+import type { ServiceMetrics } from '../../libs/ops';
+import { monthMember, type LedgerPartition, type LedgerStore } from '../../libs/redis';
+import type { AvroTopics } from '../../libs/registry';
+import { deadLetterTopic } from '../../libs/runtime/topic-names';
+import type { Letter, LedgerReader } from './ledger-reader';
+import type { MonthCloser } from './month-closer';
+
+export interface LedgerHandlerDeps {
+  readonly reader: Pick<LedgerReader, 'read' | 'closeTime'>;
+  readonly avro: Pick<AvroTopics, 'encode'>;
+  readonly producer: Pick<BatchProducer, 'sendToTopics'>;
+  readonly store: LedgerStore;
+  readonly closer: Pick<MonthCloser, 'close'>;
+  readonly ledgerTopic: string;
+  readonly metrics: Pick<ServiceMetrics, 'recordsIn' | 'recordsOut' | 'deadLetters' | 'batchDuration'>;
+  readonly logger?: Logger;
+}
+
+/**
+ * The invoicer's batch handler for one ledger partition: decode, dead-letter what cannot be billed
+ * (acknowledged before the ledger moves past it), apply the rest in one ledger script call, then
+ * invoice the months that call closed. The write order and its crash cases: libs/redis/ledger-store.ts.
+ * Throws only for what a retry can fix (registry, Kafka or Redis away, an account not loaded yet).
+ */
+export class LedgerHandler {
+  private readonly dlq: string;
+
+  constructor(private readonly deps: LedgerHandlerDeps) {
+    this.dlq = deadLetterTopic(deps.ledgerTopic);
+  }
+
+  readonly handle = async (batch: ConsumedBatch): Promise<void> => {
+    const { topic, partition, messages } = batch;
+    const { metrics, store, closer, reader } = this.deps;
+    const done = metrics.batchDuration.startTimer({ topic });
+    metrics.recordsIn.inc({ topic }, messages.length);
+    const read = await reader.read(batch);
+    await this.deadLetter(batch, read.letters);
+    const end = (BigInt(messages[messages.length - 1]!.offset) + 1n).toString();
+    const where: LedgerPartition = { topic, partition };
+    let entries = read.entries;
+    for (;;) {
+      const outcome = await store.apply(where, { entries, end, closeTimes: read.closeTimes });
+      if (outcome.status === 'applied') {
+        await closer.close(where, outcome.closing);
+        break;
+      }
+      entries = entries.filter((e) => BigInt(e.offset) >= BigInt(outcome.next));
+      if (outcome.status === 'needs-close-time') {
+        const member = monthMember(outcome.month);
+        if (read.closeTimes.has(member)) throw new Error(`invariant: ledger asked again for the close time of ${member}`);
+        read.closeTimes.set(member, reader.closeTime(outcome.month.accountId, outcome.month.month));
+        continue;
+      }
+      const refused = entries.shift();
+      if (refused?.kind !== 'rated' || refused.ratedId !== outcome.ratedId) {
+        throw new Error(`invariant: ledger stopped at ${outcome.next} for ${outcome.ratedId}, which is not the next entry`);
+      }
+      const message = messages.find((m) => m.offset === refused.offset)!;
+      const reason = `${refused.ratedId}: a line total of ${refused.accountId} would pass 9.2e9 currency units (64-bit nanos)`;
+      await this.deadLetter(batch, [{ code: 'INVALID_RECORD', reason, message }]);
+    }
+    done();
+  };
+
+  /** Finishes invoices a crash left in `closing`, then answers where each assigned partition resumes. */
+  readonly resume = async (assignment: Assignment): Promise<PartitionOffset[]> => {
+    const { ledgerTopic: topic, store, closer } = this.deps;
+    const partitions = assignment[topic] ?? [];
+    for (const partition of partitions) {
+      const where = { topic, partition };
+      await closer.close(where, await store.closing(where));
+    }
+    return store.nextOffsets(topic, partitions);
+  };
+
+  /** Produces dead letters and awaits their acks: the ledger may move past a record only once it is kept. */
+  private async deadLetter(batch: ConsumedBatch, letters: readonly Letter[]): Promise<void> {
+    if (letters.length === 0) return;
+    const { avro, producer, metrics, logger } = this.deps;
+    const messages = await Promise.all(
+      letters.map(async ({ code, reason, message }) => ({
+        key: message.key,
+        value: await avro.encode(this.dlq, {
+          code,
+          reason,
+          stage: 'invoice',
+          source: { stream: batch.topic, partition: batch.partition, position: Number(message.offset) },
+          original: message.value ?? Buffer.alloc(0),
+        }),
+      })),
+    );
+    await producer.sendToTopics([{ topic: this.dlq, messages }]);
+    metrics.recordsOut.inc({ topic: this.dlq }, letters.length);
+    for (const { code } of letters) metrics.deadLetters.inc({ code });
+    logger?.warn({ topic: batch.topic, partition: batch.partition, deadLetters: letters.length, codes: [...new Set(letters.map((l) => l.code))] }, 'records dead-lettered');
+  }
+}

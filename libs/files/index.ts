@@ -7,3 +7,4 @@ export * from './reference-files';
 export * from './line-writer';
 export * from './dead-letter-file';
 export * from './invoice-files';
+export * from './limit-event-files';

@@ -2,9 +2,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Invoice } from '../domain';
 import { invoiceCsv, invoiceJson } from '../domain/invoicing';
+import { licenceCsv } from '../domain/recurring';
 
 /**
- * Writes each invoice as `<dir>/<accountId>-<month>.json` and `.csv`. The folder is emptied first:
+ * Writes each invoice as `<dir>/<accountId>-<month>.json` and `.csv`, and, when it bills per-user
+ * licences, `<accountId>-<month>-users.csv` (one row per billed SIP-ID). The folder is emptied first:
  * it holds exactly the invoices of the last run, never a stale one from an earlier input.
  */
 export async function writeInvoiceFiles(dir: string, invoices: readonly Invoice[]): Promise<string[]> {
@@ -16,6 +18,10 @@ export async function writeInvoiceFiles(dir: string, invoices: readonly Invoice[
     await writeFile(`${base}.json`, invoiceJson(invoice));
     await writeFile(`${base}.csv`, invoiceCsv(invoice));
     written.push(`${base}.json`, `${base}.csv`);
+    if (invoice.users.length > 0) {
+      await writeFile(`${base}-users.csv`, licenceCsv(invoice));
+      written.push(`${base}-users.csv`);
+    }
   }
   return written;
 }

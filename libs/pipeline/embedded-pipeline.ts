@@ -1,12 +1,16 @@
 import type {
-  AccountId, DeadLetter, Invoice, MediaCdr, RatedRecord, SipCoreCdr, SourceRef, Stage,
+  AccountId, DeadLetter, Invoice, LimitEvent, MediaCdr, ProvisioningEvent, RatedRecord, SipCoreCdr, SourceRef, Stage,
+  UserActivity,
 } from '../domain';
 import { normalizeForAccount } from '../domain/normalize';
 import { rateUsage } from '../domain/rating';
-import { MonthLedger, buildInvoice, usageCharges } from '../domain/invoicing';
+import { MonthLedger } from '../domain/invoicing';
+import { applyBillingModel, PER_CHANNEL } from '../domain/recurring';
 import type { Decoded } from '../schema';
 import type { Deduplicator } from './deduplicator';
 import { FingerprintSet } from './fingerprint-set';
+import { closeMonths, limitEvents, type ClosedMonths } from './close-months';
+import { RecurringFacts } from './recurring-facts';
 import type { ReferenceData } from './reference-data';
 import { RunStats } from './run-stats';
 
@@ -18,14 +22,24 @@ export interface PipelineSinks {
   rated?(record: RatedRecord): void;
 }
 
+type Original = Uint8Array | string;
+
 /**
- * The whole pipeline in one process: decode -> normalize -> rate -> dedupe -> month ledger.
- * Each stage is the same pure domain function the Kafka services run; only the transport differs.
- * Nothing here reads a clock or a file: callers feed decoded records and collect invoices at the end.
+ * The whole pipeline in one process: decode -> normalize -> rate -> dedupe -> month ledger, with
+ * provisioning and user activity counted beside it for the recurring charges. Each stage is the same
+ * pure domain function the Kafka services run; only the transport differs. Nothing here reads a clock
+ * or a file: callers feed decoded records and events (in any order) and close the months at the end.
  */
 export class EmbeddedPipeline {
   readonly stats = new RunStats();
   private readonly ledger = new MonthLedger();
+  private readonly facts = new RecurringFacts();
+  /**
+   * Seam for tariff-plan limits (libs/domain/limits): their per-record events go here, and their
+   * flags on the rated record, where normalizeAndRate marks `limits`. limitEvents() lists them with
+   * the PER_CHANNEL LINES events.
+   */
+  private readonly planLimitEvents: LimitEvent[] = [];
 
   constructor(
     private readonly reference: ReferenceData,
@@ -36,7 +50,7 @@ export class EmbeddedPipeline {
   private readonly isKnownAccount = (id: string): boolean => this.reference.account(id) !== undefined;
 
   /** One input record as the schema layer decoded it (or failed to), with its original bytes. */
-  accept(kind: CdrKind, decoded: Decoded<SipCoreCdr | MediaCdr>, source: SourceRef, original: Uint8Array | string): void {
+  accept(kind: CdrKind, decoded: Decoded<SipCoreCdr | MediaCdr>, source: SourceRef, original: Original): void {
     this.stats.cdrsRead++;
     if (!decoded.ok) {
       this.reject({ code: decoded.code, reason: decoded.reason, stage: 'ingest', source, original }, null, null);
@@ -45,7 +59,35 @@ export class EmbeddedPipeline {
     this.normalizeAndRate(kind, decoded.value, source, original);
   }
 
-  private normalizeAndRate(kind: CdrKind, record: SipCoreCdr | MediaCdr, source: SourceRef, original: Uint8Array | string): void {
+  /** A provisioning event of any month: the state carries across months (SPEC 2.3). */
+  acceptProvisioning(decoded: Decoded<ProvisioningEvent>, source: SourceRef, original: Original): void {
+    this.stats.provisioningEvents++;
+    const event = this.knownAccountEvent(decoded, source, original);
+    if (event) this.facts.addProvisioning(event);
+  }
+
+  /** A user activity (registrations): counted for the licences of its month in the account's zone. */
+  acceptActivity(decoded: Decoded<UserActivity>, source: SourceRef, original: Original): void {
+    this.stats.userActivities++;
+    const activity = this.knownAccountEvent(decoded, source, original);
+    if (!activity) return;
+    const account = this.reference.account(activity.accountId)!;
+    this.facts.addActivity(activity, this.reference.calendars.forZone(account.timezone).monthOf(activity.at));
+  }
+
+  private knownAccountEvent<T extends ProvisioningEvent | UserActivity>(decoded: Decoded<T>, source: SourceRef, original: Original): T | null {
+    if (!decoded.ok) {
+      this.reject({ code: decoded.code, reason: decoded.reason, stage: 'ingest', source, original }, null, null);
+      return null;
+    }
+    const { accountId, eventId } = decoded.value;
+    if (this.isKnownAccount(accountId)) return decoded.value;
+    const reason = `account ${accountId} is not known; event ${eventId} cannot count for anyone's recurring charges`;
+    this.reject({ code: 'UNKNOWN_ACCOUNT', reason, stage: 'ingest', source, original }, accountId, null);
+    return null;
+  }
+
+  private normalizeAndRate(kind: CdrKind, record: SipCoreCdr | MediaCdr, source: SourceRef, original: Original): void {
     const raw = kind === 'sipcore' ? { kind, record: record as SipCoreCdr } : { kind, record: record as MediaCdr };
     const outcome = normalizeForAccount(raw, source, this.isKnownAccount);
     if (!outcome.ok) {
@@ -70,19 +112,36 @@ export class EmbeddedPipeline {
         this.stats.failedAttempts++;
         continue;
       }
+      // limits: tariff-plan limit flags and events go here (see planLimitEvents).
+      let rated = rating.rated;
+      const account = this.reference.account(usage.accountId)!;
+      if (account.billingModel === PER_CHANNEL) {
+        rated = applyBillingModel(rated, account);
+        if (usage.kind === 'LEG') this.facts.addChannelLeg(usage, rated.month);
+      }
       this.stats.rated++;
-      this.ledger.add(rating.rated);
-      this.sinks.rated?.(rating.rated);
+      this.ledger.add(rated);
+      this.sinks.rated?.(rated);
     }
   }
 
-  /** One invoice per account and month that has usage, in a stable order. */
+  /**
+   * Invoices, limit events and warnings, in a stable order: an invoice for every account and month
+   * (in its zone) with rated usage or user activity (see invoiceMonths). Feed everything first.
+   */
+  closeMonths(): ClosedMonths {
+    const closed = closeMonths(this.reference, this.ledger, this.facts, this.planLimitEvents);
+    this.stats.limitEvents = closed.limitEvents.length;
+    this.stats.warnings = closed.warnings.length;
+    return closed;
+  }
+
   invoices(): Invoice[] {
-    return this.ledger.accountMonths().map(({ accountId, month }) => {
-      const account = this.reference.account(accountId);
-      if (!account) throw new Error(`invariant: rated usage for unknown account ${accountId}`);
-      return buildInvoice({ account, month, charges: usageCharges(this.ledger.totals(accountId, month)) });
-    });
+    return this.closeMonths().invoices;
+  }
+
+  limitEvents(): LimitEvent[] {
+    return limitEvents(this.reference, this.facts, this.planLimitEvents);
   }
 
   private reject(letter: DeadLetter & { stage: Stage }, accountId: AccountId | string | null, at: number | null): void {

@@ -1,13 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Account, Invoice, SourceRef, Tariff } from '../domain';
+import type { Account, Invoice, LimitEvent, SourceRef, Tariff } from '../domain';
 import { validateAccount, validateTariff } from '../domain/reference/index';
 import {
-  DeadLetterFile, discoverInputs, loadReference, openLineWriter, readRecordFile, writeInvoiceFiles,
-  type InputSet, type LineWriter, type Reference, type ReferenceProblem,
+  DeadLetterFile, discoverInputs, loadReference, openLineWriter, readRecordFile, writeInvoiceFiles, writeLimitEvents,
+  writeWarnings, type FileRecord, type InputSet, type LineWriter, type Reference, type ReferenceProblem,
 } from '../files';
-import type { Schemas } from '../schema';
-import { EmbeddedPipeline, type CdrKind } from './embedded-pipeline';
+import type { RecordKind, RecordTypes, Schemas } from '../schema';
+import { EmbeddedPipeline } from './embedded-pipeline';
 import { ReferenceData } from './reference-data';
 import type { RunStats } from './run-stats';
 
@@ -21,9 +21,14 @@ export interface FileRunOptions {
 
 export interface FileRunResult {
   readonly invoices: Invoice[];
+  readonly limitEvents: LimitEvent[];
+  readonly warnings: string[];
   readonly stats: RunStats;
   readonly deadLetterFile: string;
   readonly invoiceDir: string;
+  /** `<out>/limits.jsonl` (with `limits.csv` beside it). */
+  readonly limitsFile: string;
+  readonly warningsFile: string;
 }
 
 /** Reference data that fails its schema or its rules stops the run: rating against it would mis-bill. */
@@ -31,7 +36,11 @@ export class ReferenceDataError extends Error {
   override readonly name = 'ReferenceDataError';
 }
 
-/** The embedded pipeline over an input folder: files in, invoice files and a dead-letter file out. */
+/**
+ * The embedded pipeline over an input folder: files in; invoice files, limit events, warnings and a
+ * dead-letter file out. CDRs first, then provisioning and user activity (all months: provisioning
+ * state carries across them); all of it is in before the months are closed.
+ */
 export async function runOnFiles(options: FileRunOptions): Promise<FileRunResult> {
   const inputs = discoverInputs(options.inputDir);
   const reference = await loadReferenceData(inputs, options.schemas);
@@ -46,28 +55,32 @@ export async function runOnFiles(options: FileRunOptions): Promise<FileRunResult
     deadLetter: (letter) => void deadLetters.write(letter),
     rated: ledger ? (r) => { backpressure = ledger.write(options.schemas.toJson('rated', r)); } : undefined,
   });
+  const pending = () => backpressure;
   try {
-    await feed(pipeline, 'sipcore', inputs.sipcore, options.schemas, () => backpressure);
-    await feed(pipeline, 'media', inputs.media, options.schemas, () => backpressure);
+    await feed(inputs.sipcore, 'sipcore', options.schemas, pending, (r, s) => pipeline.accept('sipcore', r.result, s, r.original));
+    await feed(inputs.media, 'media', options.schemas, pending, (r, s) => pipeline.accept('media', r.result, s, r.original));
+    await feed(inputs.provisioning, 'provisioning', options.schemas, pending, (r, s) => pipeline.acceptProvisioning(r.result, s, r.original));
+    await feed(inputs.registrations, 'activity', options.schemas, pending, (r, s) => pipeline.acceptActivity(r.result, s, r.original));
   } finally {
     await Promise.all([deadLetters.close(), ledger?.close()]);
   }
-  const invoices = pipeline.invoices();
+  const { invoices, limitEvents, warnings } = pipeline.closeMonths();
   const invoiceDir = join(options.outDir, 'invoices');
   await writeInvoiceFiles(invoiceDir, invoices);
-  return { invoices, stats: pipeline.stats, deadLetterFile, invoiceDir };
+  const limits = await writeLimitEvents(options.outDir, limitEvents);
+  const warningsFile = await writeWarnings(options.outDir, warnings);
+  return {
+    invoices, limitEvents, warnings, stats: pipeline.stats, deadLetterFile, invoiceDir, limitsFile: limits.jsonl, warningsFile,
+  };
 }
 
-async function feed(
-  pipeline: EmbeddedPipeline, kind: CdrKind, files: readonly string[], schemas: Schemas,
-  pending: () => Promise<void> | undefined,
+async function feed<K extends RecordKind>(
+  files: readonly string[], kind: K, schemas: Schemas, pending: () => Promise<void> | undefined,
+  accept: (record: FileRecord<RecordTypes[K]>, source: SourceRef) => void,
 ): Promise<void> {
   for (const file of files) {
     for await (const batch of readRecordFile(file, kind, schemas)) {
-      for (const record of batch) {
-        const source: SourceRef = { stream: file, partition: 0, position: record.position };
-        pipeline.accept(kind, record.result, source, record.original);
-      }
+      for (const record of batch) accept(record, { stream: file, partition: 0, position: record.position });
       await pending(); // the ledger file sets the pace when the disk is slower than rating
     }
   }

@@ -5,3 +5,7 @@ export * from './run-stats';
 export * from './embedded-pipeline';
 export * from './file-run';
 export * from './summary-table';
+export * from './close-months';
+export * from './month-invoice';
+export * from './recurring-facts';
+export * from './channel-watch';

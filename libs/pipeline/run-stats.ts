@@ -7,6 +7,12 @@ export class RunStats {
   rated = 0;
   failedAttempts = 0;
   duplicates = 0;
+  /** Provisioning events and user activities read (valid or not), beside the CDRs. */
+  provisioningEvents = 0;
+  userActivities = 0;
+  /** Set when the months are closed: limit events raised and recurring charges that could not be billed. */
+  limitEvents = 0;
+  warnings = 0;
   readonly deadLettersByCode = new Map<DeadLetterCode, number>();
   /** Dead letters per `account|month` where the account (and so the month) is known, else per account or '-'. */
   readonly deadLettersByAccountMonth = new Map<string, number>();

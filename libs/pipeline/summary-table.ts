@@ -37,8 +37,12 @@ function footer(invoiceCount: number, stats: RunStats): string {
     `${invoiceCount} invoices from ${stats.cdrsRead} CDRs: ${stats.rated} usage records rated, ` +
       `${stats.failedAttempts} failed attempts, ${stats.duplicates} duplicates skipped, ${stats.deadLetters} dead letters` +
       (byCode ? ` (${byCode})` : ''),
+    `${stats.provisioningEvents} provisioning events and ${stats.userActivities} user activities read; ` +
+      `${counted(stats.limitEvents, 'limit event')}, ${counted(stats.warnings, 'warning')}`,
   ].join('\n');
 }
+
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Left-aligns text columns and right-aligns numeric ones. */
 export function alignTable(rows: readonly string[][]): string {

@@ -6,6 +6,7 @@ import { type MediaSession, mediaMonth } from './media-sessions';
 import { Prng } from './prng';
 import type { RecordSink } from './record-sink';
 import { CallFactory, sipcoreMonth } from './sipcore-calls';
+import { storyOf } from './stories';
 
 /** What the two CDR streams need to know of the run. */
 export interface CdrRun {
@@ -17,8 +18,9 @@ export interface CdrRun {
 
 /**
  * The SIP core stream: the month's CDRs in time order with the anomalies woven in at their
- * scheduled places, then the time-zone edge calls. Anomalies draw on their own Prng stream, so
- * the normal CDRs are byte-identical with or without them. Returns the anomalies `out` could not carry.
+ * scheduled places and the stories' edge-case calls at their setup time, then the time-zone edge
+ * calls. Anomalies and story calls draw on their own Prng streams, so the normal CDRs are
+ * byte-identical with or without them. Returns the anomalies `out` could not carry.
  */
 export async function writeSipcore(
   out: RecordSink<SipCoreCdr>, o: CdrRun, month: CalendarMonth, fleets: readonly AccountFleet[],
@@ -41,22 +43,37 @@ export async function writeSipcore(
       else if (!(await out.putRaw(anomaly.raw))) skipped.push(kind);
     }
   };
+  const stories = o.anomalies ? storyCalls(o.seed, month, fleets) : [];
   let i = 0;
   await inject(-1, month.start);
   for (const cdr of sipcoreMonth(Prng.stream(o.seed, 'sipcore'), month, fleets, o.sipcore)) {
+    while (stories.length > 0 && stories[0]!.setupAt < cdr.setupAt) await out.put(stories.shift()!);
     const wait = out.put(cdr);
     if (wait) await wait;
     if (i === copyOf) duplicate = cdr;
     if (next < schedule.length && schedule[next]!.after === i) await inject(i, cdr.setupAt);
     i++;
   }
+  for (const call of stories) await out.put(call);
   if (o.anomalies) for (const call of timezoneEdgeCalls(edgeCalls, fleets, month)) await out.put(call);
   await out.close();
   return skipped;
 }
 
-/** The media stream: sessions in time order, and with anomalies one MONITORING record initech has no price for. */
-export async function writeMedia(out: RecordSink<MediaCdr>, o: CdrRun, month: CalendarMonth, fleets: readonly AccountFleet[]): Promise<void> {
+/** The accounts' story calls (stories.ts) by setup time, from their own Prng stream. */
+function storyCalls(seed: number, month: CalendarMonth, fleets: readonly AccountFleet[]): SipCoreCdr[] {
+  const calls = new CallFactory(Prng.stream(seed, 'stories'), month);
+  return fleets.flatMap((f) => storyOf(f.account.accountId).calls?.(f, month, calls) ?? []).sort((a, b) => a.setupAt - b.setupAt);
+}
+
+/**
+ * The media stream: sessions in time order, and with anomalies one MONITORING record initech has no
+ * price for. Returns each account's first video conference, for the stories' conference hosts.
+ */
+export async function writeMedia(
+  out: RecordSink<MediaCdr>, o: CdrRun, month: CalendarMonth, fleets: readonly AccountFleet[],
+): Promise<Map<string, MediaSession>> {
+  const conferences = new Map<string, MediaSession>();
   // The unpriced MONITORING record goes on the first session of initech from the middle of the stream on.
   const initech = fleets[2]?.account.accountId;
   const from = Math.floor((o.mediaSessions - 1) / 2);
@@ -68,6 +85,7 @@ export async function writeMedia(out: RecordSink<MediaCdr>, o: CdrRun, month: Ca
       const wait = out.put(record);
       if (wait) await wait;
     }
+    if (!conferences.has(session.accountId) && isVideoConference(session)) conferences.set(session.accountId, session);
     if (session.accountId === initech) last = session;
     if (pending && i >= from && session.accountId === initech) {
       await out.put(unpricedMonitoring(month, session));
@@ -83,4 +101,7 @@ export async function writeMedia(out: RecordSink<MediaCdr>, o: CdrRun, month: Ca
     await out.put(unpricedMonitoring(month, fallback));
   }
   await out.close();
+  return conferences;
 }
+
+const isVideoConference = (s: MediaSession) => s.records.some((r) => r.resource === 'CONFERENCE_CONNECTION' && r.media === 'VIDEO');

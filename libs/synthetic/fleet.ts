@@ -1,6 +1,7 @@
 import type { Account, AccountId, Currency, TariffId } from '../domain';
 import { type CalendarMonth, DAY_MS, HOUR_MS, monthStartOffset } from './calendar-month';
 import { Prng } from './prng';
+import { withStory } from './stories';
 
 /** A provisioned SIP user agent of an account; `sipId` is the user it belongs to (one user, up to 3 devices). */
 export interface Device {
@@ -45,10 +46,10 @@ export function accountIdAt(index: number): string {
   return NAMED[index] ?? `acct-${String(index + 1).padStart(4, '0')}`;
 }
 
-/** The accounts of a generated month; fleets depend on the seed and the month only. */
+/** The accounts of a generated month, each with its story (stories.ts); fleets depend on the seed and the month only. */
 export function buildFleets(seed: number, month: CalendarMonth, count: number): AccountFleet[] {
   const fleets: AccountFleet[] = [];
-  for (let i = 0; i < count; i++) fleets.push(buildFleet(Prng.stream(seed, `fleet:${i}`), month, i));
+  for (let i = 0; i < count; i++) fleets.push(withStory(buildFleet(Prng.stream(seed, `fleet:${i}`), month, i), month));
   return fleets;
 }
 

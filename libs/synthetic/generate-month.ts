@@ -9,6 +9,7 @@ import { Prng } from './prng';
 import { provisioningEvents } from './provisioning';
 import { type OutputFormat, openSink, type RecordSink } from './record-sink';
 import { userActivity } from './registrations';
+import { storyOf } from './stories';
 import { standardTariffs } from './tariffs';
 
 export interface GenerateOptions {
@@ -64,11 +65,12 @@ export async function generateMonth(o: GenerateOptions): Promise<GenerateSummary
   const sipcore = sink<SipCoreCdr>('cdr.sipcore', 'SipCoreCdr', sipcoreLine);
   const skipped = await writeSipcore(sipcore, o, month, fleets);
   const media = sink<MediaCdr>('cdr.media', 'MediaCdr', mediaLine);
-  await writeMedia(media, o, month, fleets);
+  const conferences = await writeMedia(media, o, month, fleets);
   const provisioning = sink<ProvisioningEvent>('provisioning', 'ProvisioningEvent', provisioningLine);
   await putAll(provisioning, provisioningEvents(month, fleets));
   const registrations = sink<UserActivity>('registrations', 'UserActivity', activityLine);
-  await putAll(registrations, userActivity(Prng.stream(o.seed, 'registrations'), month, fleets));
+  const stories = fleets.flatMap((f) => storyOf(f.account.accountId).activity?.(f, month, conferences.get(f.account.accountId)) ?? []);
+  await putAll(registrations, userActivity(Prng.stream(o.seed, 'registrations'), month, fleets, stories));
   for (const s of [sipcore, media, provisioning, registrations]) files.push({ file: s.file, records: s.written });
   return { files, skippedAnomalies: skipped };
 }

@@ -54,7 +54,15 @@ export function activityLine(e: UserActivity): string {
 
 /** An account as a JSON document (timestamps as ISO strings); reference files are small, so JSON.stringify is fine. */
 export function accountDocument(a: Account): object {
-  return { ...a, plans: a.plans.map((p) => ({ ...p, activatedAt: iso(p.activatedAt), expiresAt: p.expiresAt === null ? null : iso(p.expiresAt) })) };
+  return {
+    ...a,
+    plans: a.plans.map((p) => ({
+      ...p,
+      activatedAt: iso(p.activatedAt),
+      expiresAt: p.expiresAt === null ? null : iso(p.expiresAt),
+      options: p.options.map((c) => ({ ...c, at: iso(c.at) })),
+    })),
+  };
 }
 
 export function tariffDocument(t: Tariff): object {

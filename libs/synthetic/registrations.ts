@@ -3,17 +3,21 @@ import { type CalendarMonth, DAY_MS, HOUR_MS } from './calendar-month';
 import { type AccountFleet, type Device, deviceActiveAt } from './fleet';
 import type { Prng } from './prng';
 import { compare } from './provisioning';
+import type { ActivityDraft } from './stories';
 
 type Activity = UserActivity['activity'];
 
 /**
  * User activity for per-user licences: devices REGISTER a few times a month under their user's
  * SIP-ID (up to three devices per SIP-ID); some users host video conferences or use messaging;
- * about one user in six is idle all month, so licences are not simply "every SIP-ID".
+ * about one user in six is idle all month, so licences are not simply "every SIP-ID". The accounts'
+ * stories add theirs (`extra`) before the events are sorted and numbered.
  */
-export function userActivity(rng: Prng, month: CalendarMonth, fleets: readonly AccountFleet[]): UserActivity[] {
-  type Draft = Omit<UserActivity, 'eventId'>;
-  const drafts: Draft[] = [];
+export function userActivity(
+  rng: Prng, month: CalendarMonth, fleets: readonly AccountFleet[], extra: readonly ActivityDraft[] = [],
+): UserActivity[] {
+  type Draft = ActivityDraft;
+  const drafts: Draft[] = [...extra];
   for (const fleet of fleets) {
     const accountId = fleet.account.accountId as AccountId;
     const users = new Map<string, Device[]>();

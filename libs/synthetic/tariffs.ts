@@ -1,4 +1,4 @@
-import type { Currency, Product, Rate, Tariff, TariffId } from '../domain';
+import type { Currency, OptionPrice, Product, Rate, RecurringPrice, Tariff, TariffId } from '../domain';
 import { type CalendarMonth, monthStartOffset } from './calendar-month';
 
 /** The products of SPEC 4 in a fixed order, so every tariff lists its rates the same way. */
@@ -16,6 +16,19 @@ interface PriceSheet {
   readonly videoConnectFee: string;
   /** Voice price of version 2 from mid-month, when the tariff is re-priced during the month. */
   readonly voiceFromMidMonth: string | null;
+  /** Monthly prices (SPEC 6), the same in every version. */
+  readonly recurring: readonly RecurringPrice[];
+  /** Monthly price per unit of a mutable plan option (SPEC 5). */
+  readonly optionPrices: readonly OptionPrice[];
+}
+
+/** Monthly prices of what every account has: devices, trunks and the four per-user licences. */
+function everyday(device: string, trunk: string, mobile: string, desktop: string, videoHost: string, messaging: string): RecurringPrice[] {
+  const price = (charge: RecurringPrice['charge'], amount: string): RecurringPrice => ({ charge, feature: null, price: amount });
+  return [
+    price('DEVICE', device), price('TRUNK', trunk), price('MOBILE_USER', mobile), price('DESKTOP_USER', desktop),
+    price('VIDEO_HOST', videoHost), price('MESSAGING_USER', messaging),
+  ];
 }
 
 /** Billing increments (first/next seconds) per product: varied on purpose, so rating is exercised. */
@@ -30,10 +43,20 @@ const INCREMENTS: Record<ProductName, readonly [number, number]> = {
   'media.monitoring': [60, 60],
 };
 
-/** One standard tariff per currency; accounts beyond the first three cycle over these. */
+/**
+ * One standard tariff per currency; accounts beyond the first three cycle over these. Recurring prices
+ * follow the accounts' stories (libs/synthetic/stories.ts): std-usd also has a plan price, the
+ * call-recording feature and a LINES option price; std-eur a channel price for PER_CHANNEL billing.
+ */
 export const PRICE_SHEETS: readonly PriceSheet[] = [
   {
     tariffId: 'std-usd', currency: 'USD', videoConnectFee: '0.0100', voiceFromMidMonth: '0.0120',
+    recurring: [
+      ...everyday('2.50', '15.00', '3.00', '4.00', '8.00', '1.50'),
+      { charge: 'FEATURE', feature: 'call-recording', price: '10.00' },
+      { charge: 'PLAN', feature: null, price: '49.00' },
+    ],
+    optionPrices: [{ option: 'LINES', pricePerUnit: '5.00' }],
     prices: {
       'sipcore.voice': '0.0100', 'sipcore.video': '0.0250', 'sipcore.transcoding': '0.0040',
       'media.voice': '0.0080', 'media.video': '0.0200', 'media.conference': '0.0060',
@@ -42,6 +65,8 @@ export const PRICE_SHEETS: readonly PriceSheet[] = [
   },
   {
     tariffId: 'std-eur', currency: 'EUR', videoConnectFee: '0.0090', voiceFromMidMonth: null,
+    recurring: [...everyday('2.20', '14.00', '2.70', '3.60', '7.20', '1.35'), { charge: 'CHANNEL', feature: null, price: '25.00' }],
+    optionPrices: [],
     prices: {
       'sipcore.voice': '0.0090', 'sipcore.video': '0.0230', 'sipcore.transcoding': '0.0035',
       'media.voice': '0.0075', 'media.video': '0.0185', 'media.conference': '0.0055',
@@ -51,6 +76,8 @@ export const PRICE_SHEETS: readonly PriceSheet[] = [
   {
     // Deliberately no media.monitoring: a MONITORING record of a JPY account has no price (anomaly).
     tariffId: 'std-jpy', currency: 'JPY', videoConnectFee: '1.5', voiceFromMidMonth: null,
+    recurring: everyday('300', '1800', '350', '480', '950', '180'),
+    optionPrices: [],
     prices: {
       'sipcore.voice': '1.5', 'sipcore.video': '3.8', 'sipcore.transcoding': '0.6',
       'media.voice': '1.2', 'media.video': '3', 'media.conference': '0.9', 'media.recording': '0.45',
@@ -93,6 +120,6 @@ function tariffVersion(sheet: PriceSheet, version: number, effectiveFrom: number
   }
   return {
     tariffId: sheet.tariffId as TariffId, version, currency: sheet.currency as Currency, effectiveFrom,
-    ratingDecimals: 6, categories: ['SOFTPHONE'], rates, recurring: [], limits: null, optionPrices: [],
+    ratingDecimals: 6, categories: ['SOFTPHONE'], rates, recurring: sheet.recurring, limits: null, optionPrices: sheet.optionPrices,
   };
 }

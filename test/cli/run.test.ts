@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 /**
  * `cdr run` as a user runs it: the BUILT program (dist/), spawned, its exit status, stdout and stderr.
- * Expectations come from data/sample/README.md (three accounts, 308 + 194 CDR lines, 5 bad records).
+ * Expectations come from data/sample/README.md (three accounts, 311 + 194 CDR lines, 5 bad records).
  */
 const CLI = resolve(__dirname, '../../dist/services/cli/main.js');
 
@@ -57,10 +57,11 @@ describe('cdr run (built program)', () => {
       ['initech', '2026-10', 'JPY'],
       ['initech', '2026-11', 'JPY'],
     ]);
-    // 308 + 194 lines, none blank; the re-sent call's two legs skipped; the README's 5 bad records
-    expect(stdout).toMatch(/^5 invoices from 502 CDRs: \d+ usage records rated, \d+ failed attempts, 2 duplicates skipped, 5 dead letters \(.+\)$/m);
+    // 311 + 194 lines, none blank; the re-sent call's two legs skipped; the README's 5 bad records
+    expect(stdout).toMatch(/^5 invoices from 505 CDRs: \d+ usage records rated, \d+ failed attempts, 2 duplicates skipped, 5 dead letters \(.+\)$/m);
     expect(out.at(-1)).toBe(`invoices: out/invoices/  dead letters: ${join('out', 'dead-letters.jsonl')}`);
-    expect((await readdir(join(tmp, 'out', 'invoices'))).length).toBe(10);
+    // 5 invoices as JSON and CSV, and the users.csv of the three October invoices with licensed users
+    expect((await readdir(join(tmp, 'out', 'invoices'))).length).toBe(13);
   });
 
   it('exits 1 with --strict on the sample, saying why in one line on stderr', async () => {
@@ -69,7 +70,7 @@ describe('cdr run (built program)', () => {
 
     expect(code).toBe(1);
     expect(lines(stderr)).toEqual([`cdr: --strict: 5 records were dead-lettered, see ${join(outDir, 'dead-letters.jsonl')}`]);
-    expect(stdout).toContain('5 invoices from 502 CDRs'); // the summary is still printed
+    expect(stdout).toContain('5 invoices from 505 CDRs'); // the summary is still printed
   });
 
   it('exits 2 on an unknown flag with a one-line error naming it (plus the --help hint)', async () => {

@@ -119,7 +119,7 @@ describe('cdr generate: reproducible output', () => {
       expect({ file, size }).toEqual({ file, size: Number(n) });
     }
     const placed = readme.map((l) => /^\| `([\w.]+)` line (\d+) \| `([\w-]+)`/.exec(l)).filter((m) => m !== null);
-    expect(placed).toHaveLength(9);
+    expect(placed).toHaveLength(12);
     for (const [, file, line, id] of placed) {
       const text = (await lines(SAMPLE, file!))[Number(line) - 1] ?? '';
       expect({ file, line, starts: text.slice(0, 60) }).toEqual({ file, line, starts: expect.stringContaining(`"${id}"`) });
@@ -168,15 +168,67 @@ describe('cdr generate: counts and shape', () => {
     expect(accounts.map((a) => [a.accountId, a.currency, a.timezone])).toEqual([
       ['acme', 'USD', 'America/New_York'], ['globex', 'EUR', 'Europe/Berlin'], ['initech', 'JPY', 'Asia/Tokyo'],
     ]);
-    for (const a of accounts) {
-      const [plan] = a.plans as Json[];
-      expect(Date.parse(String(plan?.activatedAt))).toBeLessThan(Date.parse('2026-10-01T00:00:00Z'));
-      expect(plan?.expiresAt).toBeNull();
-    }
+    // acme's plan starts at midnight of 1 October in New York, so October is its first invoice (setup fee).
+    expect(accounts.map((a) => (a.plans as Json[]).map((p) => [p.activatedAt, p.expiresAt]))).toEqual([
+      [['2026-10-01T04:00:00.000Z', null]], [['2026-07-01T00:00:00.000Z', null]], [['2026-06-01T00:00:00.000Z', null]],
+    ]);
     const tariffs = JSON.parse(await readFile(join(o.outDir, 'tariffs.json'), 'utf8')) as Json[];
     expect(tariffs.map((t) => `${t.tariffId}:${t.version}`)).toEqual(['std-usd:1', 'std-usd:2', 'std-eur:1', 'std-jpy:1']);
     const voice = (t: Json) => (t.rates as Json[]).find((r) => r.product === 'sipcore.voice')?.pricePerMinute;
     expect([voice(tariffs[0]!), voice(tariffs[1]!), tariffs[1]!.effectiveFrom]).toEqual(['0.0100', '0.0120', '2026-10-16T00:00:00.000Z']);
+  });
+});
+
+describe('cdr generate: the accounts\' billing stories (data/sample/README.md)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    const o = options({ anomalies: true });
+    dir = o.outDir;
+    await generateMonth(o);
+  });
+  const accountsOf = async () => JSON.parse(await readFile(join(dir, 'accounts.json'), 'utf8')) as Json[];
+
+  it('gives acme a setup fee, the call-recording feature and a LINES upgrade from 4 to 6 on 15 October, 09:00 New York', async () => {
+    const [acme] = await accountsOf();
+    expect(acme).toMatchObject({ setupFee: '99.00', features: ['call-recording'], billingModel: 'PER_MINUTE' });
+    expect((acme!.plans as Json[])[0]!.options).toEqual([
+      { option: 'LINES', value: 4, at: '2026-10-01T04:00:00.000Z' },
+      { option: 'LINES', value: 6, at: '2026-10-15T13:00:00.000Z' },
+    ]);
+  });
+
+  it('bills globex per channel on 2 channels with a minimum of 500.00 EUR', async () => {
+    const [, globex, initech] = await accountsOf();
+    expect(globex).toMatchObject({ billingModel: 'PER_CHANNEL', channels: 2, minimumMonthlyCharge: '500.00' });
+    expect(initech).toMatchObject({ billingModel: 'PER_MINUTE', channels: null, minimumMonthlyCharge: null, setupFee: null });
+  });
+
+  it('prices every recurring charge the stories bill: the licences everywhere, plan, feature and LINES in USD, channels in EUR', async () => {
+    const tariffs = JSON.parse(await readFile(join(dir, 'tariffs.json'), 'utf8')) as Json[];
+    const charges = (t: Json) => (t.recurring as Json[]).map((p) => (p.feature ? `${p.charge}:${p.feature}` : p.charge));
+    const everyday = ['DEVICE', 'TRUNK', 'MOBILE_USER', 'DESKTOP_USER', 'VIDEO_HOST', 'MESSAGING_USER'];
+    expect(tariffs.map((t) => [t.tariffId, charges(t), t.optionPrices])).toEqual([
+      ['std-usd', [...everyday, 'FEATURE:call-recording', 'PLAN'], [{ option: 'LINES', pricePerUnit: '5.00' }]],
+      ['std-usd', [...everyday, 'FEATURE:call-recording', 'PLAN'], [{ option: 'LINES', pricePerUnit: '5.00' }]],
+      ['std-eur', [...everyday, 'CHANNEL'], []],
+      ['std-jpy', everyday, []],
+    ]);
+  });
+
+  it("registers John Doe's three mobiles under one initech SIP-ID and names the host, not the guests, of a video conference", async () => {
+    const activity = (await records(dir, 'registrations.jsonl')).filter((r) => r.accountId === 'initech');
+    const john = activity.filter((r) => r.sipId === '1234500@initech.example.com');
+    expect(new Set(john.map((r) => r.deviceId))).toEqual(new Set(['sip:1001@initech.example.com', 'sip:1002@initech.example.com', 'sip:1003@initech.example.com']));
+    expect(new Set(john.map((r) => `${r.activity}/${r.client}`))).toEqual(new Set(['REGISTERED/MOBILE']));
+
+    const hosted = activity.filter((r) => r.activity === 'HOSTED_VIDEO_CONFERENCE');
+    const media = (await records(dir, 'cdr.media.jsonl')).filter((r) => r.accountId === 'initech');
+    const bridge = media.find((r) => r.resource === 'CONFERENCE_CONNECTION' && r.media === 'VIDEO')!;
+    const legs = media.filter((r) => r.sessionId === bridge.sessionId && r.resource === 'CALL_LEG');
+    expect(hosted.map((r) => [r.deviceId, r.at])).toEqual([[legs[0]!.endpoint, bridge.startAt]]);
+    const guests = legs.slice(1).map((l) => l.endpoint);
+    expect(guests.length).toBeGreaterThan(0);
+    expect(activity.filter((r) => guests.includes(r.deviceId))).toEqual([]);
   });
 });
 
@@ -207,7 +259,13 @@ describe('cdr generate: anomalies', () => {
     expect(localMonths).toEqual([['acme', '2026-10'], ['globex', '2026-11'], ['initech', '2026-11']]);
     const monitoring = (await records(o.outDir, 'cdr.media.jsonl')).filter((r) => r.resource === 'MONITORING' && r.accountId === 'initech');
     expect(monitoring.map((r) => r.recordId)).toEqual(['md-202610-bad-unpriced-monitoring']);
-    expect(text).toHaveLength(300 + 5 + 3);
+    const burst = cdrs.filter((r) => String(r.cdrId).startsWith('sc-202610-burst-'));
+    expect(burst.map((r) => [r.accountId, r.answerAt, r.endAt])).toEqual([
+      ['globex', '2026-10-28T13:00:05.000Z', '2026-10-28T13:20:05.000Z'],
+      ['globex', '2026-10-28T13:01:05.000Z', '2026-10-28T13:16:05.000Z'],
+      ['globex', '2026-10-28T13:02:05.000Z', '2026-10-28T13:12:05.000Z'],
+    ]);
+    expect(text).toHaveLength(300 + 5 + 3 + 3);
   });
 
   it('writes none of them without --anomalies, and the same normal records either way', async () => {
@@ -219,7 +277,8 @@ describe('cdr generate: anomalies', () => {
     const cdrs = text.map((l) => JSON.parse(l) as Json);
     expect(new Set(cdrs.map((r) => r.cdrId)).size).toBe(cdrs.length);
     expect(cdrs.filter((r) => !['DEVICE', 'TRUNK', 'EXTERNAL'].includes(String(r.fromKind)))).toEqual([]);
-    expect(cdrs.filter((r) => r.accountId === 'ghost' || String(r.cdrId).includes('-bad-') || String(r.cdrId).includes('-tz-'))).toEqual([]);
+    const edgeCase = (id: string) => ['-bad-', '-tz-', '-burst-'].some((part) => id.includes(part));
+    expect(cdrs.filter((r) => r.accountId === 'ghost' || edgeCase(String(r.cdrId)))).toEqual([]);
     for (const r of cdrs) {
       const [setup, answer, end] = [r.setupAt, r.answerAt, r.endAt].map((t) => (t === null ? null : Date.parse(String(t))));
       if (answer !== null) expect([setup! < answer!, answer! <= end!]).toEqual([true, true]);
@@ -239,7 +298,7 @@ describe('cdr generate: anomalies', () => {
     await new Promise<void>((resolve, reject) => {
       avro.createFileDecoder(join(out, 'cdr.sipcore.avro')).on('data', (r: Json) => decoded.push(r)).on('end', resolve).on('error', reject);
     });
-    expect(decoded).toHaveLength(300 + 3 + 3);
+    expect(decoded).toHaveLength(300 + 3 + 3 + 3);
     expect(decoded.filter((r) => r.accountId === 'ghost')).toHaveLength(1);
     expect(typeof decoded[0]?.setupAt).toBe('number');
   });

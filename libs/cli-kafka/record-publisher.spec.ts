@@ -39,10 +39,10 @@ describe('publishing record files', () => {
     const result = await publishRecordFiles(files, deps, { invalid: () => undefined });
 
     expect(sends.map((s) => [s.topic, s.messages.map((m) => m.key)])).toEqual([
-      ['accounts', ['acme', 'globex', 'initech']],
-      ['tariffs', ['std-usd:1', 'std-usd:2', 'std-eur:1', 'std-jpy:1']],
+      ['accounts', ['acme', 'globex', 'initech', 'hooli']],
+      ['tariffs', ['std-usd:1', 'std-usd:2', 'std-eur:1', 'std-jpy:1', 'card-usd:1', 'lines-pack:1']],
     ]);
-    expect([...result.published]).toEqual([['accounts', 3], ['tariffs', 4]]);
+    expect([...result.published]).toEqual([['accounts', 4], ['tariffs', 6]]);
   });
 
   it('sends a 1,200-line CDR file in produce calls of 500, in file order', async () => {

@@ -29,4 +29,11 @@ export interface RatedRecord {
   readonly flags: readonly string[];
   /** Why the amount is zero by rule (e.g. PER_CHANNEL billing), null otherwise. */
   readonly zeroRatedReason: string | null;
+  /**
+   * The usage's SIP Call-ID or media session and the end of its interval [startAt, endAt): the
+   * invoicer counts a PER_CHANNEL account's simultaneous calls from them. Optional and nullable, so
+   * records of an earlier rater (and hand-built ones) still read.
+   */
+  readonly callId?: string | null;
+  readonly endAt?: EpochMs | null;
 }

@@ -2,6 +2,9 @@ import type { Account, BillingMonth, LimitEvent, SourceRef, UsageId, UsageRecord
 import type { MonthBounds } from '../domain/rating';
 import { PeakConcurrency } from '../domain/recurring';
 
+/** What a call leg tells the watch: a UsageRecord fits, and so does a leg the invoicer stored from its rated record. */
+export type ChannelLeg = Pick<UsageRecord, 'usageId' | 'callId' | 'startAt' | 'endAt' | 'source'>;
+
 interface LegRef {
   readonly startAt: number;
   readonly usageId: UsageId;
@@ -20,7 +23,7 @@ export class ChannelWatch {
   readonly #legs = new Map<string, LegRef[]>();
 
   /** A LEG usage of the account and month (legs of one callId hold one channel). */
-  add(leg: UsageRecord): void {
+  add(leg: ChannelLeg): void {
     this.#calls.add(leg);
     const ref: LegRef = { startAt: leg.startAt, usageId: leg.usageId, source: leg.source };
     const starts = this.#legs.get(leg.callId);

@@ -10,6 +10,7 @@ import type { Decoded } from '../schema';
 import type { Deduplicator } from './deduplicator';
 import { FingerprintSet } from './fingerprint-set';
 import { closeMonths, limitEvents, type ClosedMonths } from './close-months';
+import { PlanLimits, withFlags } from './plan-limits';
 import { RecurringFacts } from './recurring-facts';
 import type { ReferenceData } from './reference-data';
 import { RunStats } from './run-stats';
@@ -35,17 +36,19 @@ export class EmbeddedPipeline {
   private readonly ledger = new MonthLedger();
   private readonly facts = new RecurringFacts();
   /**
-   * Seam for tariff-plan limits (libs/domain/limits): their per-record events go here, and their
-   * flags on the rated record, where normalizeAndRate marks `limits`. limitEvents() lists them with
-   * the PER_CHANNEL LINES events.
+   * Tariff-plan limit events (libs/domain/limits), in arrival order; their flags go on the rated
+   * records. limitEvents() lists them with the PER_CHANNEL LINES events.
    */
   private readonly planLimitEvents: LimitEvent[] = [];
+  private readonly planLimits: PlanLimits;
 
   constructor(
     private readonly reference: ReferenceData,
     private readonly sinks: PipelineSinks,
     private readonly seen: Deduplicator = new FingerprintSet(),
-  ) {}
+  ) {
+    this.planLimits = new PlanLimits(reference, this.planLimitEvents);
+  }
 
   private readonly isKnownAccount = (id: string): boolean => this.reference.account(id) !== undefined;
 
@@ -108,12 +111,14 @@ export class EmbeddedPipeline {
         continue;
       }
       this.stats.usageRecords++;
+      // Limits count deduplicated usage in arrival order, failed attempts too (failed calls); usage past
+      // a limit is still rated, only flagged.
+      const flags = this.planLimits.observe(usage);
       if (rating.rated === null) {
         this.stats.failedAttempts++;
         continue;
       }
-      // limits: tariff-plan limit flags and events go here (see planLimitEvents).
-      let rated = rating.rated;
+      let rated = withFlags(rating.rated, flags);
       const account = this.reference.account(usage.accountId)!;
       if (account.billingModel === PER_CHANNEL) {
         rated = applyBillingModel(rated, account);

@@ -9,3 +9,4 @@ export * from './close-months';
 export * from './month-invoice';
 export * from './recurring-facts';
 export * from './channel-watch';
+export * from './plan-limits';

@@ -4,7 +4,7 @@ import type { BillingCalendar, TariffBook } from '../domain/rating';
 import {
   firstInvoiceMonth, licenceCounts, minimumCharge, optionCharges, PER_CHANNEL, recurringCharges, setupFeeCharges,
 } from '../domain/recurring';
-import type { RecurringFacts } from './recurring-facts';
+import type { MonthFacts } from './month-facts';
 
 export interface MonthInput {
   readonly account: Account;
@@ -13,7 +13,8 @@ export interface MonthInput {
   readonly tariffs: TariffBook;
   /** The month's usage line totals from the ledger (empty for a month with user activity only). */
   readonly totals: readonly LineTotal[];
-  readonly facts: RecurringFacts;
+  /** RecurringFacts in the embedded pipeline; the invoicer's facts read back from Redis. */
+  readonly facts: MonthFacts;
 }
 
 export interface ClosedMonth {

@@ -2,6 +2,8 @@ import type { AccountId, BillingMonth, EpochMs, RatedRecord } from '../domain';
 import { contributionsOf, type AccountMonth, type LineContribution, type LineTotal } from '../domain/invoicing';
 import { monthAfter } from '../domain/invoicing/month-close';
 import type { PartitionOffset } from '../kafka/resume-offsets';
+import type { ChannelLeg } from '../pipeline/channel-watch';
+import { channelLegOf } from './ledger-channels';
 
 /** A partition of the ledger topic: the unit of ordering, of ownership and of stored position. */
 export interface LedgerPartition {
@@ -23,14 +25,17 @@ export interface RatedEntry {
   readonly onTime: readonly LineContribution[];
   /** The single ADJUSTMENT line of contributionsOf(rated, lateFor): used when the month is closed. */
   readonly late: LineContribution;
+  /** A PER_CHANNEL account's call leg, kept for the month's peak when on time; null otherwise. */
+  readonly channel: ChannelLeg | null;
 }
 
 /**
  * The entry of a rated record at `offset`. The adjustment line's key and figures name the record's
  * own month, never the month that will carry it, so it is computed before that month is known.
+ * `perChannel`: the account bills PER_CHANNEL, so a LEG also counts towards its peak of calls.
  * Throws RangeError for a record contributionsOf refuses (dead-letter it).
  */
-export function ratedEntry(rated: RatedRecord, offset: string): RatedEntry {
+export function ratedEntry(rated: RatedRecord, offset: string, perChannel = false): RatedEntry {
   const [late] = contributionsOf(rated, { invoiceMonth: monthAfter(rated.month) });
   return {
     kind: 'rated',
@@ -41,6 +46,7 @@ export function ratedEntry(rated: RatedRecord, offset: string): RatedEntry {
     startAt: rated.startAt,
     onTime: contributionsOf(rated),
     late: late!,
+    channel: perChannel ? channelLegOf(rated) : null,
   };
 }
 
@@ -88,6 +94,8 @@ export interface LedgerStore {
   closing(partition: LedgerPartition): Promise<AccountMonth[]>;
   /** The line totals of each account-month, in the order asked, each sorted by line key. */
   totals(months: readonly AccountMonth[]): Promise<LineTotal[][]>;
+  /** Next offset and event-time watermark of a partition as stored. */
+  position(partition: LedgerPartition): Promise<{ next: string | null; watermark: EpochMs | null }>;
   /** Forgets account-months from `closing` once their invoices are out. */
   invoiced(partition: LedgerPartition, months: readonly AccountMonth[]): Promise<void>;
   /** Stored next offsets of the partitions that have one. */

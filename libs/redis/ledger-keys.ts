@@ -12,6 +12,12 @@ import type { AccountMonth } from '../domain/invoicing';
  * - `<p>position:<topic>:<part>`    hash, `next` offset and event-time `watermark` of a partition
  * - `<p>open:<topic>:<part>`        sorted set, open account-months scored by their close time
  * - `<p>closing:<topic>:<part>`     set, closed account-months whose invoice is not yet out
+ * - `<p>channels:<account>:<month>` hash, ratedId -> call leg of a PER_CHANNEL month (ledger-channels.ts)
+ *
+ * The recurring facts (facts-store.ts), written by the provisioning and registrations consumer:
+ * - `<p>provisioning:<account>`     set, the account's device and trunk changes, all months (facts-members.ts)
+ * - `<p>licences:<account>:<month>` set, `<licence>|<sipId>` earned in the month
+ * - `<p>facts-position:<topic>:<part>` string, next offset of a facts partition applied
  */
 export class LedgerKeys {
   constructor(readonly prefix: string) {}
@@ -38,6 +44,22 @@ export class LedgerKeys {
 
   closing(topic: string, partition: number): string {
     return `${this.prefix}closing:${topic}:${partition}`;
+  }
+
+  channels(accountId: string, month: string): string {
+    return `${this.prefix}channels:${accountId}:${month}`;
+  }
+
+  provisioning(accountId: string): string {
+    return `${this.prefix}provisioning:${accountId}`;
+  }
+
+  licences(accountId: string, month: string): string {
+    return `${this.prefix}licences:${accountId}:${month}`;
+  }
+
+  factsPosition(topic: string, partition: number): string {
+    return `${this.prefix}facts-position:${topic}:${partition}`;
   }
 }
 

@@ -9,16 +9,19 @@
  *   m, offset, throughMonth                                   a close-through marker
  *   r, offset, ratedId, account, month, startAt, L,
  *      L x (lineKey, seconds, records, nanos),                on-time lines
- *      lineKey, seconds, records, nanos                       the adjustment line if late
+ *      lineKey, seconds, records, nanos,                      the adjustment line if late
+ *      channel                                                a PER_CHANNEL call leg (ledger-channels.ts) or ''
  * Entries below the stored next offset were applied before and are skipped: a re-run is a no-op.
  *
  * Per rated entry: a ratedId already in `seen:<account>:<its month>` adds nothing (it still moves
  * the watermark). Otherwise the lateness decision reads the account's latest closed month here,
  * inside the same atomic step: at or before it, the adjustment line goes to the month after it;
- * else the on-time lines go to the record's month. A month that opens is added to `open` with its
+ * else the on-time lines go to the record's month, and its call leg, if any, to that month's channels. A month that opens is added to `open` with its
  * close time (given by the caller, who knows the account's zone); after each record every open
  * month whose close time the watermark reached, and at a marker every open month at or before it,
  * moves to `closing` and becomes the account's latest closed month, so later records of it are late.
+ * Months the facts script opened (user activity) since the last batch are due as soon as the stored
+ * watermark passed their close time, so that check also runs once before the first entry.
  *
  * It stops early, storing the offset of the entry it stopped at, when a month must open whose close
  * time it was not given (`needs-close-time`, the member) or a line would leave the exact range
@@ -77,10 +80,11 @@ local function fits(totals, lines)
 end
 
 local status, detail = 'applied', ''
+closeDue()
 while i <= #ARGV do
   local tag, offset = ARGV[i], tonumber(ARGV[i + 1])
   local width = 3
-  if tag == 'r' then width = 11 + 4 * tonumber(ARGV[i + 6]) end
+  if tag == 'r' then width = 12 + 4 * tonumber(ARGV[i + 6]) end
   if offset >= nextOffset and tag == 'm' then
     local through = ARGV[i + 2]
     for _, member in ipairs(redis.call('ZRANGE', openKey, 0, -1)) do
@@ -93,7 +97,8 @@ while i <= #ARGV do
     if redis.call('SISMEMBER', seen, ratedId) == 0 then
       local latest = redis.call('HGET', closedKey, account)
       local target, first, count = month, i + 7, tonumber(ARGV[i + 6])
-      if latest and month <= latest then target, first, count = monthAfter(latest), i + 7 + 4 * count, 1 end
+      local channel = ARGV[i + 11 + 4 * count]
+      if latest and month <= latest then target, first, count, channel = monthAfter(latest), i + 7 + 4 * count, 1, '' end
       local lines = {}
       for k = 0, count - 1 do
         local b = first + 4 * k
@@ -111,6 +116,7 @@ while i <= #ARGV do
         redis.call('HINCRBY', totals, line[1] .. '|n', line[3])
         redis.call('HINCRBY', totals, line[1] .. '|a', line[4])
       end
+      if channel ~= '' then redis.call('HSET', prefix .. 'channels:' .. account .. ':' .. target, ratedId, channel) end
       redis.call('SADD', seen, ratedId)
     end
     local start = tonumber(startText)

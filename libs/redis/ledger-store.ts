@@ -5,6 +5,7 @@ import type { PartitionOffset } from '../kafka/resume-offsets';
 import { CachedScript } from './cached-script';
 import type { ApplyOutcome, LedgerBatch, LedgerPartition, LedgerStore } from './ledger-entries';
 import { byAccountMonth, LedgerKeys, monthMember, parseMonthMember } from './ledger-keys';
+import { channelLegText } from './ledger-channels';
 import { increments, lineTotalsOf } from './ledger-lines';
 import { LEDGER_APPLY_LUA } from './ledger-script';
 
@@ -14,16 +15,20 @@ import { LEDGER_APPLY_LUA } from './ledger-script';
  * committed offset, is the source of truth for where a partition resumes.
  *
  * Write order for one batch (persist, then commit offset):
- *  1. dead letters of the batch produced and acknowledged;
- *  2. ONE script call applies totals, seen ratedIds, opened and closed months, watermark and next
- *     offset atomically (ledger-script.ts);
- *  3. for each closing month: totals read, invoice produced and acknowledged, files written;
+ *  1. dead letters of the batch produced and acknowledged; when the batch may close a month, the
+ *     recurring facts consumer's stored positions awaited (services/invoicer/facts-barrier.ts);
+ *  2. ONE script call applies totals, PER_CHANNEL call legs, seen ratedIds, opened and closed
+ *     months, watermark and next offset atomically (ledger-script.ts);
+ *  3. for each closing month: totals and recurring facts read, invoice (and LINES event) produced
+ *     and acknowledged, files written;
  *  4. the months removed from `closing` (`invoiced`);
  *  5. the batch's Kafka offset committed (for lag only).
  * A crash between 1 and 2 redelivers the batch: its dead letters appear twice on the DLQ (at least
  * once), nothing is counted. Step 2 is all or nothing. Between 2 and 3 or 3 and 4 the months are
  * still in `closing`; on restart they are invoiced again from totals no record can change any more
- * (their months are closed, later records go to the next month), so the same invoice comes out,
+ * (their months are closed, later records go to the next month, later activity no longer opens
+ * them, and provisioning facts are dated events whose set only grows by re-sends or late news), so
+ * the same invoice comes out,
  * byte for byte, with the same invoiceId `<account>-<month>` for downstream to deduplicate, and the
  * same files are rewritten. Between 4 and 5, or after a lost commit, the batch is redelivered from
  * the older Kafka offset and skipped: resume starts at the Redis offset, and the script ignores
@@ -59,7 +64,7 @@ export class RedisLedgerStore implements LedgerStore {
       }
       args.push('r', e.offset, e.ratedId, e.accountId, e.month, e.startAt, e.onTime.length);
       for (const line of e.onTime) args.push(...increments(line));
-      args.push(...increments(e.late));
+      args.push(...increments(e.late), e.channel ? channelLegText(e.channel) : '');
     }
     const [status, next, watermark, detail, closing] = (await this.script.run(this.redis, keys, args)) as [
       string, string, string, string, string[],
@@ -114,7 +119,7 @@ export class RedisLedgerStore implements LedgerStore {
     return month === null ? null : BillingMonth(month);
   }
 
-  /** Next offset and watermark of a partition as stored (for operators and tests). */
+  /** Next offset and watermark of a partition as stored. */
   async position({ topic, partition }: LedgerPartition): Promise<{ next: string | null; watermark: number | null }> {
     const [next, watermark] = await this.redis.hmget(this.keys.position(topic, partition), 'next', 'watermark');
     return { next: next ?? null, watermark: watermark == null ? null : Number(watermark) };

@@ -112,4 +112,50 @@ describe('the shared batch handler of the stream services', () => {
     expect(await counter(metrics.deadLetters, { code: 'INVALID_RECORD' })).toBe(1);
     expect(await counter(metrics.consumerLag, { topic: 'in.legs', partition: '1' })).toBe(7); // offsets 13..19 unread
   });
+  it('lets the work load state for the decoded batch before the first record and store it only once the outputs are acknowledged', async () => {
+    const steps: string[] = [];
+    const stateful = (): RecordBatchWork<Leg> => ({
+      async prepare(records) {
+        steps.push(`prepare ${records.map((r) => r.message.offset).join(',')}`);
+      },
+      async record(leg, out) {
+        steps.push(`record ${leg.message.offset}`);
+        await out.addFor(leg, 'rate', [{ topic: 'out.legs', key: leg.value.accountId, value: leg.value }]);
+      },
+      async persist() {
+        steps.push(`persist after ${producer.calls.length} send`);
+      },
+    });
+    const batch = consumedBatch('in.legs', [avro.wire({ accountId: 'ACME', minutes: 1 }), Buffer.from('x'), avro.wire({ accountId: 'ACME', minutes: 2 })]);
+
+    await recordBatchHandler<Leg>({ avro, producer, metrics }, stateful)(batch);
+
+    expect(steps).toEqual(['prepare 0,2', 'record 0', 'record 2', 'persist after 1 send']);
+    expect((await producer.sent(avro, 'in.legs.dlq')).map((l) => (l.value as { source: object }).source)).toEqual([
+      { stream: 'in.legs', partition: 0, position: 1 },
+    ]);
+  });
+
+  it('never stores state past outputs the producer did not acknowledge, and fails the batch when storing fails', async () => {
+    let persisted = 0;
+    const stateful = (fail: boolean) => (): RecordBatchWork<Leg> => ({
+      async record(leg, out) {
+        await out.addFor(leg, 'rate', [{ topic: 'out.legs', key: leg.value.accountId, value: leg.value }]);
+      },
+      async persist() {
+        if (fail) throw Object.assign(new Error('redis away'), { retriable: true });
+        persisted += 1;
+      },
+      acknowledged: () => void (acknowledged += 1),
+    });
+    const batch = () => consumedBatch('in.legs', [avro.wire({ accountId: 'ACME', minutes: 1 })]);
+
+    producer.failWith = Object.assign(new Error('not enough replicas'), { retriable: true });
+    await expect(recordBatchHandler<Leg>({ avro, producer, metrics }, stateful(false))(batch())).rejects.toThrow('replicas');
+    expect(persisted).toBe(0);
+
+    producer.failWith = undefined;
+    await expect(recordBatchHandler<Leg>({ avro, producer, metrics }, stateful(true))(batch())).rejects.toThrow('redis away');
+    expect([acknowledged, await counter(metrics.recordsIn, { topic: 'in.legs' })]).toEqual([0, 0]);
+  });
 });

@@ -2,7 +2,7 @@ import type { BatchHandler, BatchProducer, ConsumedBatch } from '../kafka';
 import type { ServiceMetrics } from '../ops';
 import type { AvroTopics } from '../registry';
 import { BatchOutputs } from './batch-outputs';
-import type { ConsumedRecord } from './dead-letter-message';
+import type { ConsumedRecord, Problem } from './dead-letter-message';
 import { decodeMessage } from './decode-message';
 
 /** A consumed record whose value decoded. */
@@ -12,8 +12,18 @@ export interface DecodedRecord<T> extends ConsumedRecord {
 
 /** What one batch does with its records; a fresh one per batch, so it may keep per-batch state. */
 export interface RecordBatchWork<T> {
+  /**
+   * Runs once every message of the batch is decoded, before the first record(): the place to load
+   * per-batch state in one round trip (the rater's limit counters). Undecodable messages are left out.
+   */
+  prepare?(records: readonly DecodedRecord<T>[]): Promise<void>;
   /** Turns one decoded record into outputs or a dead letter; never throws for a bad record. */
   record(record: DecodedRecord<T>, out: BatchOutputs): Promise<void>;
+  /**
+   * Runs once every output of the batch is acknowledged, before the batch counts as done: the place
+   * to store state that must never move past an output not yet acknowledged. Throwing retries the batch.
+   */
+  persist?(): Promise<void>;
   /** Runs once every output of the batch is acknowledged (e.g. to count rated amounts). */
   acknowledged?(): void;
 }
@@ -28,9 +38,9 @@ export interface RecordBatchPorts {
 
 /**
  * The batch handler every stream service shares: decode each message (undecodable -> dead letter,
- * stage 'ingest'; registry outage -> throw, the batch is retried), let `work` turn each record into
- * outputs, send all outputs of the batch in one call and await the acks, then update the metrics.
- * When it resolves the consumer commits the batch.
+ * stage 'ingest'; registry outage -> throw, the batch is retried), let `work` prepare, turn each
+ * record into outputs in offset order, send all outputs of the batch in one call and await the acks,
+ * let `work` persist, then update the metrics. When it resolves the consumer commits the batch.
  */
 export function recordBatchHandler<T>(ports: RecordBatchPorts, begin: (batch: ConsumedBatch) => RecordBatchWork<T>): BatchHandler {
   const { avro, producer, metrics } = ports;
@@ -38,13 +48,20 @@ export function recordBatchHandler<T>(ports: RecordBatchPorts, begin: (batch: Co
     const started = performance.now();
     const work = begin(batch);
     const out = new BatchOutputs(avro);
+    // Decoded first, all of them, so prepare() sees the whole batch; outputs still follow offset order.
+    const decoded: Array<DecodedRecord<T> | { from: ConsumedRecord; problem: Problem }> = [];
     for (const message of batch.messages) {
       const from: ConsumedRecord = { topic: batch.topic, partition: batch.partition, message };
-      const decoded = await decodeMessage<T>(avro, message);
-      if (decoded.ok) await work.record({ ...from, value: decoded.value }, out);
-      else await out.deadLetter(from, decoded.problem, 'ingest');
+      const result = await decodeMessage<T>(avro, message);
+      decoded.push(result.ok ? { ...from, value: result.value } : { from, problem: result.problem });
+    }
+    await work.prepare?.(decoded.filter((d): d is DecodedRecord<T> => !('problem' in d)));
+    for (const item of decoded) {
+      if ('problem' in item) await out.deadLetter(item.from, item.problem, 'ingest');
+      else await work.record(item, out);
     }
     await out.send(producer);
+    await work.persist?.();
 
     const { topic, partition } = batch;
     metrics.recordsIn.inc({ topic }, batch.messages.length);

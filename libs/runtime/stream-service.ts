@@ -1,6 +1,6 @@
 import type { RawAvroSchema } from '@kafkajs/confluent-schema-registry/dist/@types';
 import type { Logger } from 'pino';
-import { BatchProducer, createKafka, runBatchConsumer, type BatchHandler, type RunningConsumer } from '../kafka';
+import { BatchProducer, createKafka, runBatchConsumer, type BatchHandler, type ResumeOffsets, type RunningConsumer } from '../kafka';
 import { createServiceMetrics, startOpsServer, type ServiceMetrics } from '../ops';
 import { ReferenceData } from '../pipeline/reference-data';
 import { createSchemaRegistry, registerSchemas, type AvroTopics } from '../registry';
@@ -28,6 +28,8 @@ export interface StreamServiceOptions {
   /** The rater needs tariffs too; the normalizer only accounts. */
   readonly followTariffs: boolean;
   readonly handler: (ports: StreamPorts) => BatchHandler;
+  /** Where each assigned partition resumes when the service keeps its position outside Kafka (the rater, in Redis). */
+  readonly resumeOffsets?: ResumeOffsets;
   /** Called after a fatal consumer error has stopped everything. */
   readonly exit: (code: number) => void;
 }
@@ -81,6 +83,7 @@ export async function startStreamService(options: StreamServiceOptions): Promise
     topics: options.inputs,
     fromBeginning: true,
     handler: options.handler({ avro, producer, reference, metrics, logger }),
+    resumeOffsets: options.resumeOffsets,
     logger,
     sessionTimeoutMs: config.sessionTimeoutMs,
     heartbeatIntervalMs: config.heartbeatIntervalMs,

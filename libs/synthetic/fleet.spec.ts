@@ -8,10 +8,10 @@ const month = calendarMonth('2026-10');
 const fleets = buildFleets(42, month, 12);
 
 describe('fleets', () => {
-  it('names the first three accounts and cycles currencies and zones for the rest', () => {
-    expect(fleets.slice(0, 4).map((f) => [f.account.accountId, f.account.currency, f.account.timezone])).toEqual([
+  it('names the first four accounts and cycles currencies and zones for the rest (hooli\'s story puts it on UTC)', () => {
+    expect(fleets.slice(0, 5).map((f) => [f.account.accountId, f.account.currency, f.account.timezone])).toEqual([
       ['acme', 'USD', 'America/New_York'], ['globex', 'EUR', 'Europe/Berlin'], ['initech', 'JPY', 'Asia/Tokyo'],
-      ['acct-0004', 'USD', 'America/New_York'],
+      ['hooli', 'USD', 'UTC'], ['acct-0005', 'EUR', 'Europe/Berlin'],
     ]);
   });
 

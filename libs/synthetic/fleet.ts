@@ -31,13 +31,16 @@ export interface AccountFleet {
 
 interface Locale { readonly currency: string; readonly timezone: string; readonly tariffId: string; readonly dialPrefix: string }
 
-/** The first three accounts are named; the rest are `acct-0004`... cycling over these locales. */
+/**
+ * The first four accounts are named; the rest are `acct-0005`... Each takes these locales in turn; a
+ * story (stories.ts) may change its account's (hooli: UTC, on a rate card).
+ */
 const LOCALES: readonly Locale[] = [
   { currency: 'USD', timezone: 'America/New_York', tariffId: 'std-usd', dialPrefix: '+1212555' },
   { currency: 'EUR', timezone: 'Europe/Berlin', tariffId: 'std-eur', dialPrefix: '+49305' },
   { currency: 'JPY', timezone: 'Asia/Tokyo', tariffId: 'std-jpy', dialPrefix: '+8135' },
 ];
-const NAMED = ['acme', 'globex', 'initech'];
+const NAMED = ['acme', 'globex', 'initech', 'hooli'];
 
 /** Devices 0..ALWAYS_ON-1 exist all month, so a call can always find an active device. */
 const ALWAYS_ON = 5;

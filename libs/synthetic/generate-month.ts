@@ -39,7 +39,7 @@ export interface GenerateSummary {
 
 export const SIPCORE_PER_ACCOUNT = 100;
 export const MEDIA_SESSIONS_PER_ACCOUNT = 20;
-/** Anomalies name acme, globex and initech. */
+/** Anomalies name acme, globex and initech; hooli's limit calls come with a fourth account. */
 export const MIN_ACCOUNTS_FOR_ANOMALIES = 3;
 
 /**
@@ -55,7 +55,7 @@ export async function generateMonth(o: GenerateOptions): Promise<GenerateSummary
   const fleets = buildFleets(o.seed, month, o.accounts);
   await mkdir(o.outDir, { recursive: true });
   const files: GeneratedFile[] = [];
-  const tariffs = standardTariffs(month, new Set(fleets.map((f) => f.account.currency)));
+  const tariffs = standardTariffs(month, new Set(fleets.flatMap((f) => f.account.plans.map((p) => p.tariffId))));
   await writeJson(o.outDir, 'accounts.json', fleets.map((f) => accountDocument(f.account)));
   await writeJson(o.outDir, 'tariffs.json', tariffs.map(tariffDocument));
   files.push({ file: 'accounts.json', records: fleets.length }, { file: 'tariffs.json', records: tariffs.length });

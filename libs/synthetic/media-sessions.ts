@@ -1,5 +1,6 @@
 import type { AccountId, Direction, Media, MediaCdr, MediaResource } from '../domain';
 import { TrafficCurve } from './busy-hours';
+import { trafficWeight } from './stories';
 import type { CalendarMonth } from './calendar-month';
 import { type AccountFleet, activeDevice, externalNumber } from './fleet';
 import type { Prng } from './prng';
@@ -89,7 +90,7 @@ export class SessionFactory {
 /** The month's media sessions, `count` in all, in ascending start time. */
 export function* mediaMonth(rng: Prng, month: CalendarMonth, fleets: readonly AccountFleet[], count: number): Generator<MediaSession> {
   if (count === 0 || fleets.length === 0) return;
-  const curve = new TrafficCurve(month, fleets.map((f) => f.account.timezone), fleets.map((f) => f.devices.length));
+  const curve = new TrafficCurve(month, fleets.map((f) => f.account.timezone), fleets.map(trafficWeight));
   const factory = new SessionFactory(rng, month);
   for (let i = 0; i < count; i++) {
     const slot = curve.slot(i, count, rng.next(), rng.next());

@@ -3,6 +3,7 @@ import type { CalendarMonth } from './calendar-month';
 import { type AccountFleet, activeDevice, activeTrunk, deviceActiveAt, externalNumber } from './fleet';
 import type { Prng } from './prng';
 import { TrafficCurve } from './busy-hours';
+import { trafficWeight } from './stories';
 
 /** Durations (seconds, [from, to) with weight): a log-normal-ish shape, median near two minutes, capped at 1 h. */
 const DURATION_BUCKETS: readonly (readonly [number, number, number])[] = [
@@ -92,7 +93,7 @@ export class CallFactory {
 /** The month's SIP core CDRs in ascending setupAt, `count` in all, spread over accounts by size and local office hours. */
 export function* sipcoreMonth(rng: Prng, month: CalendarMonth, fleets: readonly AccountFleet[], count: number): Generator<SipCoreCdr> {
   if (count === 0 || fleets.length === 0) return;
-  const curve = new TrafficCurve(month, fleets.map((f) => f.account.timezone), fleets.map((f) => f.devices.length));
+  const curve = new TrafficCurve(month, fleets.map((f) => f.account.timezone), fleets.map(trafficWeight));
   const factory = new CallFactory(rng, month);
   for (let i = 0; i < count; i++) {
     const slot = curve.slot(i, count, rng.next(), rng.next());

@@ -1,6 +1,6 @@
 import { calendarMonth } from './calendar-month';
 import { buildFleets } from './fleet';
-import { localInstant } from './stories';
+import { localInstant, trafficWeight } from './stories';
 
 const october = calendarMonth('2026-10');
 
@@ -21,9 +21,25 @@ describe('account stories', () => {
     expect(john.every((d) => d.deprovisionedAt === null && d.provisionedAt < october.start)).toBe(true);
   });
 
-  it('leaves the accounts after the named three as plain per-minute accounts', () => {
-    const [, , , plain] = buildFleets(42, october, 4);
-    expect(plain!.account).toMatchObject({ accountId: 'acct-0004', billingModel: 'PER_MINUTE', setupFee: null, features: [] });
-    expect(plain!.account.plans[0]!.options).toEqual([]);
+  it('leaves the accounts after the named four as plain per-minute accounts', () => {
+    const [, , , , plain] = buildFleets(42, october, 5);
+    expect(plain!.account).toMatchObject({ accountId: 'acct-0005', billingModel: 'PER_MINUTE', setupFee: null, features: [] });
+    expect(plain!.account.plans.map((p) => [p.tariffId, p.options])).toEqual([['std-eur', []]]);
+    expect(trafficWeight(plain!)).toBe(plain!.devices.length);
+  });
+
+  it('gives acme a second, limits-only plan from 8 October, 00:00 New York, beside its priced plan', () => {
+    const [acme] = buildFleets(42, october, 1);
+    expect(acme!.account.plans.map((p) => [p.tariffId, new Date(p.activatedAt).toISOString(), p.expiresAt])).toEqual([
+      ['std-usd', '2026-10-01T04:00:00.000Z', null],
+      ['lines-pack', '2026-10-08T04:00:00.000Z', null],
+    ]);
+  });
+
+  it('puts hooli on a rate card in UTC and keeps it out of the random traffic: its only calls are its story\'s', () => {
+    const hooli = buildFleets(42, october, 4)[3]!;
+    expect(hooli.account).toMatchObject({ accountId: 'hooli', currency: 'USD', timezone: 'UTC' });
+    expect(hooli.account.plans.map((p) => p.tariffId)).toEqual(['card-usd']);
+    expect(trafficWeight(hooli)).toBe(0);
   });
 });

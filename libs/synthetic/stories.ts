@@ -1,6 +1,7 @@
-import type { Account, SipCoreCdr, UserActivity } from '../domain';
+import type { Account, SipCoreCdr, TariffId, UserActivity } from '../domain';
 import { type CalendarMonth, zoneOffsetMs } from './calendar-month';
 import type { AccountFleet, Device } from './fleet';
+import { freePlanCalls } from './free-plan-calls';
 import type { MediaSession } from './media-sessions';
 import type { CallFactory } from './sipcore-calls';
 
@@ -10,10 +11,14 @@ export type ActivityDraft = Omit<UserActivity, 'eventId'>;
  * What a named account adds to its random fleet so that the sample invoices show every recurring
  * charge rule (data/sample/README.md lists the lines each one gives). A story edits reference data and
  * whom a device belongs to, never a device's URI or times, and draws no random numbers from the
- * fleet or CDR streams, so those stay as they were. A new account's story (e.g. one on the free plan,
- * for tariff limits) is one more entry in STORIES.
+ * fleet or CDR streams, so those stay as they were. A new account's story is one more entry in STORIES.
  */
 export interface AccountStory {
+  /**
+   * The account draws no random calls or media sessions: its only CDRs are the story's calls, so
+   * what they show (e.g. limit events) is all there is. Its devices, trunks and users are as usual.
+   */
+  readonly quiet?: boolean;
   /** Plans, billing model, fees and features. */
   readonly account?: (account: Account, month: CalendarMonth) => Account;
   /** Devices regrouped under another SIP-ID or client. */
@@ -35,14 +40,19 @@ export function localInstant(zone: string, month: CalendarMonth, day: number, ho
 const MINUTE_MS = 60_000;
 
 const STORIES: Readonly<Record<string, AccountStory>> = {
-  // First invoice this month (setup fee), a feature, a plan price and LINES 4 -> 6 on the 15th (proration).
+  // First invoice this month (setup fee), a feature, a plan price and LINES 4 -> 6 on the 15th (proration);
+  // from the 8th a second, limits-only plan of 10 lines is active too: the higher value, 10, holds.
   acme: {
     account: (a, month) => {
       const opens = localInstant(a.timezone, month, 1, 0);
       const lines = (value: number, at: number) => ({ option: 'LINES' as const, value, at });
+      const pack = { tariffId: 'lines-pack' as TariffId, activatedAt: localInstant(a.timezone, month, 8, 0), expiresAt: null, options: [] };
       return {
         ...a, setupFee: '99.00', features: ['call-recording'],
-        plans: a.plans.map((p) => ({ ...p, activatedAt: opens, options: [lines(4, opens), lines(6, localInstant(a.timezone, month, 15, 9))] })),
+        plans: [
+          ...a.plans.map((p) => ({ ...p, activatedAt: opens, options: [lines(4, opens), lines(6, localInstant(a.timezone, month, 15, 9))] })),
+          pack,
+        ],
       };
     },
   },
@@ -71,6 +81,12 @@ const STORIES: Readonly<Record<string, AccountStory>> = {
       return [...john, { accountId, sipId: host.sipId, deviceId: host.uri, activity: 'HOSTED_VIDEO_CONFERENCE', client: host.client, at: conference.startAt }];
     },
   },
+  // On a rate card (no limits), so the free plan holds: its calls cross three of its limits, once each.
+  hooli: {
+    quiet: true,
+    account: (a) => ({ ...a, timezone: 'UTC', plans: a.plans.map((p) => ({ ...p, tariffId: 'card-usd' as TariffId })) }),
+    calls: freePlanCalls,
+  },
 };
 
 /** The participant who opened the conference (its first leg, there from start to end); guests join later. */
@@ -81,6 +97,11 @@ function conferenceHost(conference: MediaSession | undefined): string | null {
 
 export function storyOf(accountId: string): AccountStory {
   return STORIES[accountId] ?? {};
+}
+
+/** The account's share of the random traffic: its size, or none for a quiet account. */
+export function trafficWeight(fleet: AccountFleet): number {
+  return storyOf(fleet.account.accountId).quiet ? 0 : fleet.devices.length;
 }
 
 /** The fleet with its account's story applied to its reference data and devices. */

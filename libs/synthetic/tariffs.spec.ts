@@ -2,7 +2,7 @@ import { calendarMonth } from './calendar-month';
 import { PRODUCTS, standardTariffs } from './tariffs';
 
 const month = calendarMonth('2026-10');
-const tariffs = standardTariffs(month, new Set(['USD', 'EUR', 'JPY']));
+const tariffs = standardTariffs(month, new Set(['std-usd', 'std-eur', 'std-jpy', 'card-usd', 'lines-pack']));
 const byKey = (id: string, version: number) => tariffs.find((t) => t.tariffId === id && t.version === version)!;
 
 describe('standardTariffs', () => {
@@ -27,7 +27,22 @@ describe('standardTariffs', () => {
     expect(rates.filter((r) => r.connectFee !== null).map((r) => r.product)).toEqual(['sipcore.video']);
   });
 
-  it('writes only the tariffs of currencies in use', () => {
-    expect(standardTariffs(month, new Set(['JPY'])).map((t) => t.tariffId)).toEqual(['std-jpy']);
+  it('writes only the tariffs the plans name', () => {
+    expect(standardTariffs(month, new Set(['std-jpy'])).map((t) => t.tariffId)).toEqual(['std-jpy']);
+  });
+
+  it('sets generous limits on the standard plans, none on the rate card, and only 10 lines on the limits-only plan', () => {
+    expect(byKey('std-eur', 1)).toMatchObject({
+      categories: ['SOFTPHONE', 'GATEWAY'],
+      limits: { maxCallDurationSeconds: 14_400, failedCalls: { limit: 1_000, windowSeconds: 3_600 }, sipAccounts: 1_000, lines: 50 },
+    });
+    // std-usd prices LINES per line, so its lines come from each account's plan options, not the tariff.
+    expect(byKey('std-usd', 2).limits?.lines).toBeNull();
+    expect(byKey('card-usd', 1)).toMatchObject({ limits: null, categories: [] });
+    expect(byKey('card-usd', 1).rates.map((r) => r.product)).toEqual([...PRODUCTS]);
+    expect(byKey('lines-pack', 1)).toMatchObject({ rates: [], recurring: [], categories: ['GATEWAY'] });
+    expect(byKey('lines-pack', 1).limits).toEqual({
+      maxCallDurationSeconds: null, totalDurationSeconds: null, successfulCalls: null, failedCalls: null, sipAccounts: null, lines: 10,
+    });
   });
 });

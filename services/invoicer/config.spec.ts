@@ -22,15 +22,23 @@ describe('invoicer configuration', () => {
     const config = loadConfig(minimal);
     expect(config).toMatchObject({
       groupId: 'cdr-invoicer',
+      factsGroupId: 'cdr-invoicer-facts',
+      factsWaitMs: 30_000,
       redisKeyPrefix: 'cdr:',
       invoiceDir: './out/invoices',
       closeGraceHours: 72,
       partitionsConsumedConcurrently: 1,
       shutdownTimeoutMs: 15_000,
       ops: { port: 9103 },
-      topics: { ledger: 'ledger.rated', invoices: 'invoices', accounts: 'accounts' },
+      topics: { ledger: 'ledger.rated', invoices: 'invoices', accounts: 'accounts', tariffs: 'tariffs', provisioning: 'provisioning', registrations: 'registrations', limits: 'limits' },
     });
     expect(config.kafka.clientId).toBe('cdr-invoicer');
+  });
+
+  it('names the facts group after GROUP_ID unless FACTS_GROUP_ID says otherwise, never the same group', () => {
+    expect(loadConfig({ ...minimal, GROUP_ID: 'eu-invoicer' }).factsGroupId).toBe('eu-invoicer-facts');
+    expect(loadConfig({ ...minimal, FACTS_GROUP_ID: 'eu-facts', FACTS_WAIT_MS: '5000' })).toMatchObject({ factsGroupId: 'eu-facts', factsWaitMs: 5000 });
+    expect(problemsOf({ ...minimal, GROUP_ID: 'same', FACTS_GROUP_ID: 'same' })).toEqual(['FACTS_GROUP_ID: must differ from GROUP_ID']);
   });
 
   it('takes topic names, group, key prefix, invoice folder and grace from the environment', () => {

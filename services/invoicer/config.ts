@@ -13,6 +13,10 @@ export interface InvoicerConfig {
   readonly ops: OpsConfig;
   readonly topics: TopicNames;
   readonly groupId: string;
+  /** The group of the provisioning and registrations consumer (its own: see main.ts). */
+  readonly factsGroupId: string;
+  /** How long a ledger batch that may close a month waits for the recurring facts before it is retried. */
+  readonly factsWaitMs: number;
   /** Every Redis key of the invoicer starts with it. */
   readonly redisKeyPrefix: string;
   readonly invoiceDir: string;
@@ -33,8 +37,8 @@ const HOURS_IN_A_LEAP_YEAR = 8784;
 
 /**
  * The invoicer's settings: KAFKA_*, SCHEMA_REGISTRY_*, REDIS_URL (+ REDIS_PASSWORD(_FILE),
- * REDIS_TLS_CA_FILE), OPS_HOST/OPS_PORT (9103), TOPIC_*, and its own variables below. Throws one
- * ConfigError listing every problem of every part.
+ * REDIS_TLS_CA_FILE), OPS_HOST/OPS_PORT (9103), TOPIC_*, and its own variables below (FACTS_GROUP_ID
+ * defaults to `<GROUP_ID>-facts`). Throws one ConfigError listing every problem of every part.
  */
 export function loadConfig(env: Env, options: EnvReaderOptions = {}): InvoicerConfig {
   const problems: string[] = [];
@@ -53,9 +57,12 @@ export function loadConfig(env: Env, options: EnvReaderOptions = {}): InvoicerCo
   const ops = part(() => loadOpsConfig(env, { port: 9103 }));
 
   const read = new EnvReader(env, options);
+  const groupId = read.optionalString('GROUP_ID') ?? 'cdr-invoicer';
   const own = {
     topics: readTopicNames(read),
-    groupId: read.optionalString('GROUP_ID') ?? 'cdr-invoicer',
+    groupId,
+    factsGroupId: read.optionalString('FACTS_GROUP_ID') ?? `${groupId}-facts`,
+    factsWaitMs: read.optionalInt('FACTS_WAIT_MS', 30_000, { min: 100, max: 600_000 }),
     redisKeyPrefix: read.optionalString('REDIS_KEY_PREFIX') ?? 'cdr:',
     invoiceDir: read.optionalString('INVOICE_DIR') ?? './out/invoices',
     closeGraceHours: read.optionalInt('CLOSE_GRACE_HOURS', DEFAULT_CLOSE_GRACE_HOURS, { min: 0, max: HOURS_IN_A_LEAP_YEAR }),
@@ -66,6 +73,7 @@ export function loadConfig(env: Env, options: EnvReaderOptions = {}): InvoicerCo
     lagIntervalMs: read.optionalInt('LAG_INTERVAL_MS', 15_000, { min: 0, max: 3_600_000 }),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? 'info',
   };
+  if (own.factsGroupId === own.groupId) read.problem('FACTS_GROUP_ID', 'must differ from GROUP_ID');
   if (own.heartbeatIntervalMs >= own.sessionTimeoutMs) {
     read.problem('HEARTBEAT_INTERVAL_MS', 'must be below SESSION_TIMEOUT_MS');
   }

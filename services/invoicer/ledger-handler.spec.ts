@@ -2,13 +2,16 @@ import type { Redis } from 'ioredis';
 import type { KafkaMessage } from 'kafkajs';
 import { freshKeyPrefix } from '../../test/support/names';
 import { startRedis, type RedisForTests } from '../../test/support/redis-server';
-import { AccountId, BillingMonth, type Invoice, type RatedRecord } from '../../libs/domain';
+import { AccountId, BillingMonth, type Account, type Invoice, type ProvisioningEvent, type RatedRecord, type UserActivity } from '../../libs/domain';
 import { buildInvoice, MonthLedger, usageCharges } from '../../libs/domain/invoicing';
 import { account, ratedLeg } from '../../libs/domain/invoicing/rated.fixture';
 import type { ConsumedBatch, TopicBatch } from '../../libs/kafka';
 import { createServiceMetrics } from '../../libs/ops';
+import { closeAccountMonth } from '../../libs/pipeline/month-invoice';
+import { RecurringFacts } from '../../libs/pipeline/recurring-facts';
 import { ReferenceData } from '../../libs/pipeline/reference-data';
-import { connectRedis, loadRedisConfig, RedisLedgerStore } from '../../libs/redis';
+import { cloudTariff, plan } from '../../libs/domain/recurring/tariff.fixture';
+import { connectRedis, loadRedisConfig, RedisFactsStore, RedisLedgerStore } from '../../libs/redis';
 import { UndecodableRecord } from '../../libs/registry';
 import { closeThroughHeaders } from './control-marker';
 import { LedgerHandler } from './ledger-handler';
@@ -51,7 +54,7 @@ const avro = {
 const valueOf = (buffer: Buffer | string | null) => (JSON.parse(String(buffer).slice(1)) as { value: unknown }).value;
 
 /** A handler on real Redis; `keyPrefix` of an earlier one makes a restart of that instance. */
-function setUp(options: { failInvoices?: boolean; keyPrefix?: string } = {}) {
+function setUp(options: { failInvoices?: boolean; keyPrefix?: string; reference?: ReferenceData; barrier?: () => Promise<void> } = {}) {
   prefix = options.keyPrefix ?? freshKeyPrefix();
   const store = new RedisLedgerStore(redis, prefix);
   const sent: Array<{ batches: readonly TopicBatch[]; storedNext: string | null }> = [];
@@ -62,15 +65,18 @@ function setUp(options: { failInvoices?: boolean; keyPrefix?: string } = {}) {
       return [];
     },
   };
-  const reference = ReferenceData.of([account(), account({ accountId: AccountId('globex'), currency: 'EUR' as never, timezone: 'Europe/Berlin' })], []);
+  const reference = options.reference ?? ReferenceData.of([account(), account({ accountId: AccountId('globex'), currency: 'EUR' as never, timezone: 'Europe/Berlin' })], []);
   const metrics = createServiceMetrics('invoicer-spec', { processMetrics: false });
   const files: Invoice[] = [];
   const writeFiles = async (invoice: Invoice) => void files.push(invoice);
-  const closer = new MonthCloser({ store, producer, avro, account: (id) => reference.account(id), invoicesTopic: 'invoices', writeFiles, metrics });
+  const facts = new RedisFactsStore(redis, prefix);
+  const closer = new MonthCloser({ store, facts, producer, avro, reference, invoicesTopic: 'invoices', limitsTopic: 'limits', writeFiles, metrics });
   const reader = new LedgerReader({ avro, reference, closeGraceHours: 72 });
-  const handler = new LedgerHandler({ reader, avro, producer, store, closer, ledgerTopic: LEDGER, metrics });
-  const invoices = () => sent.flatMap((s) => s.batches.filter((b) => b.topic === 'invoices').flatMap((b) => b.messages.map((m) => valueOf(m.value!))));
-  return { store, handler, sent, files, invoices, metrics };
+  const factsBarrier = options.barrier && { caughtUp: options.barrier };
+  const handler = new LedgerHandler({ reader, avro, producer, store, closer, ledgerTopic: LEDGER, metrics, factsBarrier, closeGraceHours: 72 });
+  const onTopic = (topic: string) => sent.flatMap((s) => s.batches.filter((b) => b.topic === topic).flatMap((b) => b.messages.map((m) => valueOf(m.value!))));
+  const invoices = () => onTopic('invoices');
+  return { store, facts, handler, sent, files, invoices, limits: () => onTopic('limits'), metrics };
 }
 
 let offset = 0;
@@ -191,5 +197,55 @@ describe('the invoicer batch handler', () => {
     expect(await restarted.handler.resume({ [LEDGER]: [0, 1] })).toEqual([{ topic: LEDGER, partition: 0, offset: '2' }]);
     expect(restarted.invoices()).toEqual([JSON.parse(JSON.stringify(expectedInvoice(feb, (l) => l.add(ratedLeg({ id: 'a' })))))]);
     expect(await crashed.store.closing({ topic: LEDGER, partition: 0 })).toEqual([]);
+  });
+
+  it('waits for the recurring facts before a batch that may close a month, and only then', async () => {
+    const waits: string[] = [];
+    const { handler, invoices } = setUp({ barrier: async () => void waits.push(`wait with ${invoices().length} invoices out`) });
+
+    await handler.handle(batchOf([rated(ratedLeg({ id: 'a', startAt: Date.UTC(2026, 1, 10) }))])); // the partition's first records
+    await handler.handle(batchOf([rated(ratedLeg({ id: 'b', startAt: Date.UTC(2026, 1, 20) }))])); // mid-February
+    await handler.handle(batchOf([marker('2026-02')]));
+
+    expect(waits).toEqual(['wait with 0 invoices out', 'wait with 0 invoices out']);
+    expect(invoices()).toHaveLength(1);
+  });
+
+  it('bills the recurring charges as closeAccountMonth does: activity without usage, a PER_CHANNEL peak and its LINES event', async () => {
+    const tariffs = [cloudTariff()];
+    const since = Date.UTC(2026, 1, 1); // February is the first invoice: the setup fee is on it
+    const shop = account({ plans: [plan('cloud', since)], setupFee: '99.00' });
+    const lines = account({ accountId: AccountId('lines'), plans: [plan('cloud', since)], billingModel: 'PER_CHANNEL', channels: 1 });
+    const reference = ReferenceData.of([shop, lines], tariffs);
+    const { handler, facts, invoices, limits, files } = setUp({ reference });
+    const mobile: UserActivity = { eventId: 'r1', accountId: acme, sipId: '100@acme', deviceId: 'p1', activity: 'REGISTERED', client: 'MOBILE', at: Date.UTC(2026, 1, 5) };
+    const phone: ProvisioningEvent = { eventId: 'p1', accountId: acme, subject: 'DEVICE', subjectId: 'p1', action: 'PROVISIONED', at: Date.UTC(2026, 0, 20) };
+    const home = { topic: LEDGER, partition: 0 };
+    await facts.apply({
+      source: { topic: 'registrations', partition: 0 },
+      end: '1',
+      facts: [
+        { kind: 'provisioning', accountId: acme, change: phone },
+        { kind: 'activity', accountId: acme, month: feb, licence: 'MOBILE_USER', sipId: mobile.sipId, home, closesAt: Date.UTC(2026, 2, 4) },
+      ],
+    });
+    const leg = (id: string, callId: string, minute: number) =>
+      ratedLeg({ id, accountId: lines.accountId, callId, startAt: Date.UTC(2026, 1, 3, 9, minute), endAt: Date.UTC(2026, 1, 3, 9, minute + 10) });
+    const legs = [leg('c1', 'c1', 0), leg('c2', 'c2', 5)];
+
+    await handler.handle(batchOf([...legs.map(rated), marker('2026-02')]));
+
+    const embedded = new RecurringFacts();
+    embedded.addProvisioning(phone);
+    embedded.addActivity(mobile, feb);
+    const ledger = new MonthLedger();
+    legs.forEach((r) => ledger.add(r));
+    legs.forEach((r) => embedded.addChannelLeg({ ...r, callId: r.callId!, endAt: r.endAt!, durationMs: 0 } as never, feb));
+    const close = (of: Account) =>
+      closeAccountMonth({ account: of, month: feb, calendar: reference.calendars.forZone('UTC'), tariffs: reference.tariffs, totals: ledger.totals(of.accountId, feb), facts: embedded }).invoice;
+    expect(invoices()).toEqual([close(shop), close(lines)].map((i) => JSON.parse(JSON.stringify(i))));
+    expect(files.map((i) => [i.invoiceId, i.users, i.peakSimultaneousCalls])).toEqual([['acme-2026-02', [{ sipId: '100@acme', licences: ['MOBILE_USER'] }], null], ['lines-2026-02', [], 2]]);
+    expect(files[0]!.lines.map((l) => l.product)).toEqual(expect.arrayContaining(['DEVICE', 'MOBILE_USER', 'SETUP_FEE', 'PLAN:cloud']));
+    expect(limits()).toEqual([expect.objectContaining({ eventId: 'lines:LINES:2026-02', limit: 'LINES', value: 2, threshold: 1, usageId: 'c2' })]);
   });
 });

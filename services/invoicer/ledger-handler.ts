@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
+import type { EpochMs } from '../../libs/domain';
 import type { Assignment, BatchProducer, ConsumedBatch, PartitionOffset } from '../../libs/kafka';
 import type { ServiceMetrics } from '../../libs/ops';
 import { monthMember, type LedgerPartition, type LedgerStore } from '../../libs/redis';
 import type { AvroTopics } from '../../libs/registry';
 import { deadLetterTopic } from '../../libs/runtime/topic-names';
-import type { Letter, LedgerReader } from './ledger-reader';
+import { mayCloseMonths } from './close-horizon';
+import type { FactsBarrier } from './facts-barrier';
+import type { Letter, LedgerReader, ReadBatch } from './ledger-reader';
 import type { MonthCloser } from './month-closer';
 
 export interface LedgerHandlerDeps {
@@ -16,16 +19,23 @@ export interface LedgerHandlerDeps {
   readonly ledgerTopic: string;
   readonly metrics: Pick<ServiceMetrics, 'recordsIn' | 'recordsOut' | 'deadLetters' | 'batchDuration'>;
   readonly logger?: Logger;
+  /** Waits for the recurring facts before a batch that may close a month; without it, nothing waits. */
+  readonly factsBarrier?: Pick<FactsBarrier, 'caughtUp'>;
+  readonly closeGraceHours?: number;
 }
 
 /**
  * The invoicer's batch handler for one ledger partition: decode, dead-letter what cannot be billed
- * (acknowledged before the ledger moves past it), apply the rest in one ledger script call, then
- * invoice the months that call closed. The write order and its crash cases: libs/redis/ledger-store.ts.
- * Throws only for what a retry can fix (registry, Kafka or Redis away, an account not loaded yet).
+ * (acknowledged before the ledger moves past it), wait for the recurring facts when the batch may
+ * close a month (close-horizon.ts, facts-barrier.ts), apply the rest in one ledger script call,
+ * then invoice the months that call closed. The write order and its crash cases: libs/redis/ledger-store.ts.
+ * Throws only for what a retry can fix (registry, Kafka or Redis away, an account not loaded yet,
+ * facts not stored yet).
  */
 export class LedgerHandler {
   private readonly dlq: string;
+  /** Stored watermark per partition as last seen (lower than the truth only makes mayCloseMonths say yes more). */
+  private readonly watermarks = new Map<number, EpochMs | null>();
 
   constructor(private readonly deps: LedgerHandlerDeps) {
     this.dlq = deadLetterTopic(deps.ledgerTopic);
@@ -40,9 +50,11 @@ export class LedgerHandler {
     await this.deadLetter(batch, read.letters);
     const end = (BigInt(messages[messages.length - 1]!.offset) + 1n).toString();
     const where: LedgerPartition = { topic, partition };
+    await this.factsBefore(batch, read);
     let entries = read.entries;
     for (;;) {
       const outcome = await store.apply(where, { entries, end, closeTimes: read.closeTimes });
+      this.watermarks.set(partition, outcome.watermark);
       if (outcome.status === 'applied') {
         await closer.close(where, outcome.closing);
         break;
@@ -64,6 +76,15 @@ export class LedgerHandler {
     }
     done();
   };
+
+  /** Waits until the recurring facts are stored when the batch may close a month. */
+  private async factsBefore(batch: ConsumedBatch, read: ReadBatch): Promise<void> {
+    const { factsBarrier, store, closeGraceHours = 0 } = this.deps;
+    if (!factsBarrier) return;
+    const { partition } = batch;
+    if (!this.watermarks.has(partition)) this.watermarks.set(partition, (await store.position({ topic: batch.topic, partition })).watermark);
+    if (mayCloseMonths(read.entries, this.watermarks.get(partition)!, read.closeTimes, closeGraceHours)) await factsBarrier.caughtUp(batch.signal);
+  }
 
   /** Finishes invoices a crash left in `closing`, then answers where each assigned partition resumes. */
   readonly resume = async (assignment: Assignment): Promise<PartitionOffset[]> => {

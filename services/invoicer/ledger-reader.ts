@@ -1,6 +1,7 @@
 import type { KafkaMessage } from 'kafkajs';
 import type { DeadLetterCode, RatedRecord } from '../../libs/domain';
 import { billingMonthOf, closesAt, monthAfter } from '../../libs/domain/invoicing/month-close';
+import { PER_CHANNEL } from '../../libs/domain/recurring';
 import type { ConsumedBatch } from '../../libs/kafka';
 import type { ReferenceData } from '../../libs/pipeline/reference-data';
 import { monthMember, ratedEntry, type LedgerEntry } from '../../libs/redis';
@@ -63,7 +64,8 @@ export class LedgerReader {
     }
     if (billingMonthOf(rated.month) === null) return refuse('INVALID_RECORD', `${rated.ratedId}: month "${rated.month}" is not YYYY-MM`);
     try {
-      read.entries.push(ratedEntry(rated, message.offset));
+      // A PER_CHANNEL account's legs also count towards the month's peak of simultaneous calls.
+      read.entries.push(ratedEntry(rated, message.offset, account.billingModel === PER_CHANNEL));
     } catch (err) {
       if (err instanceof RangeError) return refuse('INVALID_RECORD', `${rated.ratedId}: ${err.message}`);
       throw err;

@@ -1,9 +1,13 @@
+import type { Message } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { Account, Invoice } from '../../libs/domain';
-import { buildInvoice, usageCharges, type AccountMonth } from '../../libs/domain/invoicing';
+import type { Invoice, LimitEvent } from '../../libs/domain';
+import type { AccountMonth } from '../../libs/domain/invoicing';
+import { PER_CHANNEL } from '../../libs/domain/recurring';
 import type { BatchProducer } from '../../libs/kafka';
 import type { ServiceMetrics } from '../../libs/ops';
-import type { LedgerPartition, LedgerStore } from '../../libs/redis';
+import { closeAccountMonth } from '../../libs/pipeline/month-invoice';
+import type { ReferenceData } from '../../libs/pipeline/reference-data';
+import type { FactsStore, LedgerPartition, LedgerStore } from '../../libs/redis';
 import type { AvroTopics } from '../../libs/registry';
 
 /** The account of a closing month is not in the reference data (yet): retry once the follower has it. */
@@ -18,39 +22,62 @@ export class AccountNotLoaded extends Error {
 
 export interface MonthCloserDeps {
   readonly store: Pick<LedgerStore, 'totals' | 'invoiced'>;
+  readonly facts: Pick<FactsStore, 'restore'>;
   readonly producer: Pick<BatchProducer, 'sendToTopics'>;
   readonly avro: Pick<AvroTopics, 'encode'>;
-  readonly account: (accountId: string) => Account | undefined;
+  /** Accounts, tariffs (recurring and option prices) and calendars, as the reference topics have them. */
+  readonly reference: Pick<ReferenceData, 'account' | 'calendars' | 'tariffs'>;
   readonly invoicesTopic: string;
+  /** Where a PER_CHANNEL month's LINES event goes (LimitEvent, key accountId). */
+  readonly limitsTopic: string;
   readonly writeFiles: (invoice: Invoice) => Promise<unknown>;
   readonly metrics: Pick<ServiceMetrics, 'recordsOut'>;
   readonly logger?: Logger;
 }
 
 /**
- * Invoices closed months: totals read, invoices built exactly as the embedded pipeline builds them
- * (buildInvoice over usageCharges of the line totals), produced and acknowledged, written as files,
- * and only then forgotten from the partition's closing set. A crash before the last step invoices
- * the same months again on restart: their totals can no longer change, so the invoices are equal.
+ * Invoices closed months with the embedded pipeline's own closeAccountMonth: usage line totals from
+ * the ledger, recurring facts (provisioning, licences, call legs) read back from Redis, so devices,
+ * trunks, licences, channels, features, plan and option prices, the setup fee and the minimum charge
+ * come out as they do there. A PER_CHANNEL month that went above its channels also raises its LINES
+ * event. Invoices and events are produced in one call and acknowledged, the files written, and only
+ * then is the month forgotten from the partition's closing set. A crash before that invoices the
+ * same months again on restart: their totals and facts are settled, so the invoices are equal.
  */
 export class MonthCloser {
   constructor(private readonly deps: MonthCloserDeps) {}
 
   async close(partition: LedgerPartition, months: readonly AccountMonth[]): Promise<Invoice[]> {
     if (months.length === 0) return [];
-    const { store, producer, avro, invoicesTopic, metrics } = this.deps;
-    const totals = await store.totals(months);
-    const invoices = months.map(({ accountId, month }, i) => {
-      const account = this.deps.account(accountId);
+    const { store, facts: factsStore, producer, reference, invoicesTopic, limitsTopic, metrics, logger } = this.deps;
+    const [totals, facts] = await Promise.all([store.totals(months), factsStore.restore(months)]);
+    const invoices: Invoice[] = [];
+    const events: LimitEvent[] = [];
+    const warnings: string[] = [];
+    months.forEach(({ accountId, month }, i) => {
+      const account = reference.account(accountId);
       if (!account) throw new AccountNotLoaded(accountId);
-      return buildInvoice({ account, month, charges: usageCharges(totals[i]!) });
+      const calendar = reference.calendars.forZone(account.timezone);
+      const closed = closeAccountMonth({ account, month, calendar, tariffs: reference.tariffs, totals: totals[i]!, facts });
+      invoices.push(closed.invoice);
+      warnings.push(...closed.warnings);
+      if (account.billingModel !== PER_CHANNEL) return;
+      const event = facts.channels(accountId, month)?.limitEvent(account, month, calendar.monthBounds(month));
+      if (event) events.push(event);
     });
-    const messages = await Promise.all(invoices.map(async (invoice) => ({ key: invoice.accountId, value: await avro.encode(invoicesTopic, invoice) })));
-    await producer.sendToTopics([{ topic: invoicesTopic, messages }]);
+    const encoded = (topic: string, values: readonly (Invoice | LimitEvent)[]): Promise<Message[]> =>
+      Promise.all(values.map(async (value) => ({ key: value.accountId, value: await this.deps.avro.encode(topic, value) })));
+    const [invoiceMessages, eventMessages] = await Promise.all([encoded(invoicesTopic, invoices), encoded(limitsTopic, events)]);
+    await producer.sendToTopics([
+      { topic: invoicesTopic, messages: invoiceMessages },
+      ...(events.length > 0 ? [{ topic: limitsTopic, messages: eventMessages }] : []),
+    ]);
     for (const invoice of invoices) await this.deps.writeFiles(invoice);
     await store.invoiced(partition, months);
     metrics.recordsOut.inc({ topic: invoicesTopic }, invoices.length);
-    this.deps.logger?.info({ ...partition, invoices: invoices.map((i) => i.invoiceId) }, 'months closed and invoiced');
+    if (events.length > 0) metrics.recordsOut.inc({ topic: limitsTopic }, events.length);
+    if (warnings.length > 0) logger?.warn({ ...partition, warnings }, 'recurring charges that could not be billed');
+    logger?.info({ ...partition, invoices: invoices.map((i) => i.invoiceId), limitEvents: events.length }, 'months closed and invoiced');
     return invoices;
   }
 }

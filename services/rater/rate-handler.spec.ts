@@ -1,12 +1,15 @@
-import { AccountId, Product, UsageId, type RatedRecord, type UsageRecord } from '../../libs/domain';
+import { AccountId, Product, UsageId, type LimitEvent, type RatedRecord, type UsageRecord } from '../../libs/domain';
 import { sampleAccount, sampleRate, sampleTariff } from '../../libs/domain/reference/sample-reference';
 import { createServiceMetrics, type ServiceMetrics } from '../../libs/ops';
 import { ReferenceData } from '../../libs/pipeline/reference-data';
+import { LimitPositionMoved } from '../../libs/redis/limit-batch';
 import { FakeAvro, FakeProducer, consumedBatch } from '../../libs/runtime/stream-fakes.fixture';
+import { MemoryLimitStore } from './memory-limit-store.fixture';
 import { createRateHandler } from './rate-handler';
 
 const T0 = Date.UTC(2025, 2, 3, 9, 0, 0);
 const APRIL = Date.UTC(2025, 3, 1);
+const MIN = 60_000;
 
 const leg = (over: Partial<UsageRecord> = {}): UsageRecord => ({
   usageId: UsageId('sip:c-1:orig'),
@@ -26,25 +29,39 @@ const leg = (over: Partial<UsageRecord> = {}): UsageRecord => ({
   ...over,
 });
 
+/** A call of its own (id `c-<n>`), starting n minutes after T0, `seconds` long. */
+const call = (n: number, seconds: number, over: Partial<UsageRecord> = {}): UsageRecord =>
+  leg({ usageId: UsageId(`sip:c-${n}:orig`), sourceId: `c-${n}`, callId: `c-${n}@sip.example`, startAt: T0 + n * MIN, endAt: T0 + n * MIN + seconds * 1000, durationMs: seconds * 1000, ...over });
+
+/** An unanswered call: a FAILED_ATTEMPT usage, counted for limits, never billed. */
+const attempt = (n: number): UsageRecord =>
+  call(n, 0, { usageId: UsageId(`sip:f-${n}:attempt`), callId: `f-${n}@sip.example`, kind: 'FAILED_ATTEMPT', product: null, direction: null });
+
 let avro: FakeAvro;
 let producer: FakeProducer;
 let metrics: ServiceMetrics;
 let reference: ReferenceData;
+let store: MemoryLimitStore;
 beforeEach(() => {
   avro = new FakeAvro();
   producer = new FakeProducer();
   metrics = createServiceMetrics('rater', { processMetrics: false });
-  reference = ReferenceData.of([sampleAccount()], [sampleTariff()]); // sipcore.voice 0.01/min at 60/60, video 0.05
+  // sipcore.voice 0.01/min at 60/60, video 0.05; the tariff has no limits, so the free plan's hold.
+  reference = ReferenceData.of([sampleAccount()], [sampleTariff()]);
+  store = new MemoryLimitStore();
 });
 
-const handler = () => createRateHandler({ avro, producer, metrics, reference, ledgerTopic: 'ledger.rated' });
+const handler = () => createRateHandler({ avro, producer, metrics, reference, limitStore: store, ledgerTopic: 'ledger.rated', limitsTopic: 'limits' });
+const rate = (usage: readonly UsageRecord[], options: { firstOffset?: number } = {}) =>
+  handler()(consumedBatch('usage.legs', usage.map((u) => avro.wire(u)), options));
 const ledger = async () => (await producer.sent(avro, 'ledger.rated')).map((m) => ({ key: m.key, ...(m.value as RatedRecord) }));
+const events = async () => (await producer.sent(avro, 'limits')).map((m) => ({ key: m.key, ...(m.value as LimitEvent) }));
 const letters = async () => (await producer.sent(avro, 'usage.legs.dlq')).map((m) => m.value as Record<string, unknown>);
 const ratedTotal = async () => (await metrics.registry.getSingleMetricAsString('rated_amount_total')).split('\n').pop();
 
 describe('the rater batch handler', () => {
   it('bills a 61 s call as 2 minutes at 60/60: 0.020000 USD on the ledger, keyed by account, traced to its CDR', async () => {
-    await handler()(consumedBatch('usage.legs', [avro.wire(leg())]));
+    await rate([leg()]);
 
     const [rated] = await ledger();
     expect(rated).toMatchObject({
@@ -60,15 +77,17 @@ describe('the rater batch handler', () => {
       tariffId: 'standard',
       tariffVersion: 1,
       source: { stream: 'cdr.sipcore', partition: 2, position: 17 },
+      flags: [],
+      zeroRatedReason: null,
     });
   });
 
   it('prices usage with the tariff version in effect when it started, including one published while running', async () => {
-    const rate = handler();
+    const rating = handler();
     reference.putTariff(sampleTariff({ version: 2, effectiveFrom: APRIL, rates: [sampleRate('sipcore.voice', '0.03')] }));
 
-    const inApril = leg({ usageId: UsageId('sip:c-2:orig'), startAt: APRIL + 5000 });
-    await rate(consumedBatch('usage.legs', [avro.wire(leg()), avro.wire(inApril)]));
+    const inApril = leg({ usageId: UsageId('sip:c-2:orig'), callId: 'call-2@sip.example', startAt: APRIL + 5000 });
+    await rating(consumedBatch('usage.legs', [avro.wire(leg()), avro.wire(inApril)]));
 
     expect((await ledger()).map((r) => [r.usageId, r.month, r.tariffVersion, r.amount])).toEqual([
       ['sip:c-1:orig', '2025-03', 1, '0.020000'],
@@ -89,15 +108,13 @@ describe('the rater batch handler', () => {
   });
 
   it('dead-letters usage that starts before any tariff of the account is active, rather than billing it at zero', async () => {
-    await handler()(consumedBatch('usage.legs', [avro.wire(leg({ startAt: Date.UTC(2024, 11, 31) }))]));
+    await rate([leg({ startAt: Date.UTC(2024, 11, 31) })]);
 
     expect((await letters()).map((l) => l.code)).toEqual(['NO_ACTIVE_TARIFF']);
   });
 
-  it('produces nothing for a failed call attempt', async () => {
-    const attempt = leg({ usageId: UsageId('sip:c-3:attempt'), kind: 'FAILED_ATTEMPT', product: null, durationMs: 0 });
-
-    await handler()(consumedBatch('usage.legs', [avro.wire(attempt)]));
+  it('produces nothing for a failed call attempt within the limits', async () => {
+    await rate([attempt(1)]);
 
     expect(producer.calls).toEqual([]);
   });
@@ -112,5 +129,115 @@ describe('the rater batch handler', () => {
     await handler()(batch());
 
     expect(await ratedTotal()).toBe('rated_amount_total{currency="USD",service="rater"} 0.04');
+  });
+});
+
+describe('tariff-plan limits in the rater', () => {
+  it('flags a 3-minute call of a free-plan account LIMIT:MAX_CALL_DURATION at its full price and raises one event on limits', async () => {
+    await rate([call(1, 180)]);
+
+    const [rated] = await ledger();
+    expect(rated).toMatchObject({ ratedId: 'sip:c-1:orig', quantity: '3', amount: '0.030000', flags: ['LIMIT:MAX_CALL_DURATION'] });
+    expect(await events()).toEqual([
+      expect.objectContaining({
+        key: 'ACME',
+        eventId: 'ACME:MAX_CALL_DURATION:c-1@sip.example',
+        limit: 'MAX_CALL_DURATION',
+        planTariffId: null,
+        value: 180,
+        threshold: 120,
+        usageId: 'sip:c-1:orig',
+      }),
+    ]);
+  });
+
+  it('raises FAILED_CALLS on the sixth failed call within an hour, across batches, and bills nothing for attempts', async () => {
+    await rate([1, 2, 3].map(attempt), { firstOffset: 0 });
+    await rate([4, 5, 6, 7].map(attempt), { firstOffset: 3 });
+
+    expect(await ledger()).toEqual([]);
+    expect((await events()).map((e) => [e.eventId, e.usageId, e.value, e.threshold, e.windowSeconds])).toEqual([
+      [`ACME:FAILED_CALLS:${T0 + MIN}`, 'sip:f-6:attempt', 6, 5, 3600],
+    ]);
+  });
+
+  it('zero-rates a PER_CHANNEL account voice leg with its reason, keeps its minutes and flags, and still bills transcoding', async () => {
+    reference = ReferenceData.of(
+      [sampleAccount({ billingModel: 'PER_CHANNEL', channels: 2 })],
+      [sampleTariff({ rates: [sampleRate('sipcore.voice', '0.01'), sampleRate('sipcore.transcoding', '0.002')] })],
+    );
+    const voice = call(1, 180);
+    const transcoding = { ...voice, usageId: UsageId('sip:c-1:transcoding'), kind: 'TRANSCODING' as const, product: Product('sipcore.transcoding'), endpoint: null };
+
+    await rate([voice, transcoding]);
+
+    expect((await ledger()).map((r) => [r.product, r.quantity, r.unitPrice, r.amount, r.zeroRatedReason, r.flags])).toEqual([
+      ['sipcore.voice', '3', '0.00', '0.000000', 'PER_CHANNEL', ['LIMIT:MAX_CALL_DURATION']],
+      ['sipcore.transcoding', '3', '0.002', '0.006000', null, ['LIMIT:MAX_CALL_DURATION']],
+    ]);
+    expect((await events()).map((e) => e.limit)).toEqual(['MAX_CALL_DURATION']);
+  });
+
+  it('counts a usage sent twice once: no second rated record, no second event, wherever the copy arrives', async () => {
+    await rate([call(1, 180), attempt(2), call(1, 180)], { firstOffset: 0 });
+    await rate([call(1, 180)], { firstOffset: 3 });
+
+    expect((await ledger()).map((r) => r.ratedId)).toEqual(['sip:c-1:orig']);
+    expect(await events()).toHaveLength(1);
+    expect(store.counted).toEqual(new Set(['ACME|sip:c-1:orig', 'ACME|sip:f-2:attempt']));
+  });
+
+  it('loads the counters of a batch in one round trip and saves them with the offset after its last message', async () => {
+    await rate([call(1, 60), attempt(2), call(3, 60)], { firstOffset: 40 });
+
+    expect([store.loads, store.saves]).toEqual([1, 1]);
+    expect(await store.nextOffsets('usage.legs', [0, 1])).toEqual([{ topic: 'usage.legs', partition: 0, offset: '43' }]);
+    expect(store.counters.get('ACME')?.calls.map((c) => c.id)).toEqual(['c-1@sip.example', 'c-3@sip.example']);
+  });
+
+  it('gives the same flags and events when a batch comes again after a crash between producing and saving, counting nothing twice', async () => {
+    const usage = [1, 2, 3, 4, 5].map(attempt);
+    await rate(usage, { firstOffset: 0 });
+    const crashed = [6, 7].map(attempt);
+    store.failNextSave = new Error('killed before the save');
+    await expect(rate(crashed, { firstOffset: 5 })).rejects.toThrow('killed');
+    const firstRun = await events();
+
+    await rate(crashed, { firstOffset: 5 });
+
+    const both = await events();
+    expect(firstRun).toHaveLength(1);
+    expect(both).toEqual([firstRun[0], firstRun[0]]); // the same event twice (at least once), same eventId
+    expect(store.counters.get('ACME')?.windows['GATEWAY:FAILED_CALLS']).toMatchObject({ value: 7 });
+  });
+
+  it('skips a batch it already saved when it comes again from an older Kafka offset (a lost commit)', async () => {
+    await rate([call(1, 180), attempt(2)], { firstOffset: 0 });
+    const before = producer.calls.length;
+
+    await rate([call(1, 180), attempt(2), call(5, 180)], { firstOffset: 0 });
+
+    expect(producer.calls.slice(before).flat().map((b) => [b.topic, b.messages.length])).toEqual([['ledger.rated', 1], ['limits', 1]]);
+    expect((await ledger()).map((r) => r.ratedId)).toEqual(['sip:c-1:orig', 'sip:c-5:orig']);
+    expect(await store.nextOffsets('usage.legs', [0])).toEqual([{ topic: 'usage.legs', partition: 0, offset: '3' }]);
+  });
+
+  it('refuses to save over a position another instance moved, so the batch is retried from its state', async () => {
+    const load = store.load.bind(store);
+    store.load = async (...args) => {
+      const snapshot = await load(...args);
+      store.positions.set('usage.legs/0', 1n); // the new owner saved the same batch meanwhile
+      return snapshot;
+    };
+
+    await expect(rate([call(1, 60)])).rejects.toBeInstanceOf(LimitPositionMoved);
+    expect(store.counters.size).toBe(0);
+  });
+
+  it('dead-letters a failed attempt of an account it does not know, instead of counting it for no one', async () => {
+    await rate([{ ...attempt(1), accountId: AccountId('GLOBEX') }]);
+
+    expect((await letters()).map((l) => [l.code, l.stage])).toEqual([['UNKNOWN_ACCOUNT', 'rate']]);
+    expect(store.counted.size).toBe(0);
   });
 });

@@ -85,10 +85,10 @@ describe('cdr publish', () => {
     const run = await runCdr(registerPublish, ['publish', SAMPLE, '--topic-prefix', prefix], env);
 
     expect(run.error).toBeNull();
-    // cdr.sipcore.jsonl: 311 lines (data/sample/README.md) less the 2 that are not valid records
+    // cdr.sipcore.jsonl: 334 lines (data/sample/README.md) less the 2 that are not valid records
     expect(run.out).toEqual([
-      `published 3 to ${prefix}accounts, 4 to ${prefix}tariffs, 309 to ${prefix}cdr.sipcore, 194 to ${prefix}cdr.media, ` +
-        `53 to ${prefix}provisioning, 68 to ${prefix}registrations; 2 invalid records not published`,
+      `published 4 to ${prefix}accounts, 6 to ${prefix}tariffs, 332 to ${prefix}cdr.sipcore, 194 to ${prefix}cdr.media, ` +
+        `72 to ${prefix}provisioning, 98 to ${prefix}registrations; 2 invalid records not published`,
     ]);
     expect(run.err).toEqual([
       expect.stringMatching(/cdr\.sipcore\.jsonl:51: not valid JSON/),
@@ -104,7 +104,7 @@ describe('cdr publish', () => {
       ['provisioning', 'provisioning.jsonl', 'provisioning'],
       ['activity', 'registrations.jsonl', 'registrations'],
     ];
-    const received = await consumeBack(files.map(([, , topic]) => prefix + topic), 3 + 4 + 306 + 194 + 53 + 68);
+    const received = await consumeBack(files.map(([, , topic]) => prefix + topic), 4 + 6 + 332 + 194 + 72 + 98);
     const codec = await registerSchemas(createSchemaRegistry(loadRegistryConfig(env)), {});
 
     for (const [kind, file, topic] of files) {
@@ -127,7 +127,7 @@ describe('cdr publish', () => {
     }
     const times = (topic: string) => received.get(prefix + topic)!.map((r) => Number(r.message.timestamp));
     expect(Math.max(...times('accounts'), ...times('tariffs'))).toBeLessThanOrEqual(Math.min(...times('cdr.sipcore'), ...times('cdr.media')));
-    expect(Object.keys(byKey(received.get(`${prefix}tariffs`)!, (r) => r.key)).sort()).toEqual(['std-eur:1', 'std-jpy:1', 'std-usd:1', 'std-usd:2']);
+    expect(Object.keys(byKey(received.get(`${prefix}tariffs`)!, (r) => r.key)).sort()).toEqual(['card-usd:1', 'lines-pack:1', 'std-eur:1', 'std-jpy:1', 'std-usd:1', 'std-usd:2']);
   });
 
   it('reports invalid lines by file and line, publishes the rest, and with --strict exits 1', async () => {

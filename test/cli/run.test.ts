@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 /**
  * `cdr run` as a user runs it: the BUILT program (dist/), spawned, its exit status, stdout and stderr.
- * Expectations come from data/sample/README.md (three accounts, 311 + 194 CDR lines, 5 bad records).
+ * Expectations come from data/sample/README.md (four accounts, 334 + 194 CDR lines, 5 bad records).
  */
 const CLI = resolve(__dirname, '../../dist/services/cli/main.js');
 
@@ -49,19 +49,20 @@ describe('cdr run (built program)', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const out = lines(stdout);
     expect(out[0]).toMatch(/^account\s+month\s+currency\s+total\s+lines\s+records\s+dead letters$/);
-    const rows = out.slice(1).filter((l) => /^(acme|globex|initech)\s/.test(l)).map((l) => l.split(/\s+/).slice(0, 3));
+    const rows = out.slice(1).filter((l) => /^(acme|globex|hooli|initech)\s/.test(l)).map((l) => l.split(/\s+/).slice(0, 3));
     expect(rows).toEqual([
       ['acme', '2026-10', 'USD'],
       ['globex', '2026-10', 'EUR'],
       ['globex', '2026-11', 'EUR'],
+      ['hooli', '2026-10', 'USD'],
       ['initech', '2026-10', 'JPY'],
       ['initech', '2026-11', 'JPY'],
     ]);
-    // 311 + 194 lines, none blank; the re-sent call's two legs skipped; the README's 5 bad records
-    expect(stdout).toMatch(/^5 invoices from 505 CDRs: \d+ usage records rated, \d+ failed attempts, 2 duplicates skipped, 5 dead letters \(.+\)$/m);
+    // 334 + 194 lines, none blank; the re-sent call's two legs skipped; the README's 5 bad records
+    expect(stdout).toMatch(/^6 invoices from 528 CDRs: \d+ usage records rated, \d+ failed attempts, 2 duplicates skipped, 5 dead letters \(.+\)$/m);
     expect(out.at(-1)).toBe(`invoices: out/invoices/  dead letters: ${join('out', 'dead-letters.jsonl')}`);
-    // 5 invoices as JSON and CSV, and the users.csv of the three October invoices with licensed users
-    expect((await readdir(join(tmp, 'out', 'invoices'))).length).toBe(13);
+    // 6 invoices as JSON and CSV, and the users.csv of the four October invoices with licensed users
+    expect((await readdir(join(tmp, 'out', 'invoices'))).length).toBe(16);
   });
 
   it('exits 1 with --strict on the sample, saying why in one line on stderr', async () => {
@@ -70,7 +71,7 @@ describe('cdr run (built program)', () => {
 
     expect(code).toBe(1);
     expect(lines(stderr)).toEqual([`cdr: --strict: 5 records were dead-lettered, see ${join(outDir, 'dead-letters.jsonl')}`]);
-    expect(stdout).toContain('5 invoices from 505 CDRs'); // the summary is still printed
+    expect(stdout).toContain('6 invoices from 528 CDRs'); // the summary is still printed
   });
 
   it('exits 2 on an unknown flag with a one-line error naming it (plus the --help hint)', async () => {

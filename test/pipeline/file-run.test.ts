@@ -50,10 +50,10 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('the file run over the sample month', () => {
   it('writes one JSON and one CSV invoice per account and billing month', async () => {
-    // acme (New York) has October only; globex and initech also November, from their month-edge calls.
+    // acme (New York) and hooli (UTC) have October only; globex and initech also November, from their month-edge calls.
     // Invoices with licensed users also get a users.csv: every October one (November has no activity).
-    const bases = ['acme-2026-10', 'globex-2026-10', 'globex-2026-11', 'initech-2026-10', 'initech-2026-11'];
-    const users = ['acme-2026-10-users.csv', 'globex-2026-10-users.csv', 'initech-2026-10-users.csv'];
+    const bases = ['acme-2026-10', 'globex-2026-10', 'globex-2026-11', 'hooli-2026-10', 'initech-2026-10', 'initech-2026-11'];
+    const users = ['acme-2026-10-users.csv', 'globex-2026-10-users.csv', 'hooli-2026-10-users.csv', 'initech-2026-10-users.csv'];
     expect(await readdir(join(out, 'invoices'))).toEqual([...bases.flatMap((b) => [`${b}.csv`, `${b}.json`]), ...users].sort());
     expect(first.invoices.map((i) => i.invoiceId)).toEqual(bases);
 
@@ -70,20 +70,20 @@ describe('the file run over the sample month', () => {
   it("bills each month-edge call on the invoice of the month it started in, in the account's zone", async () => {
     const invoice = async (base: string) => JSON.parse(await readFile(join(out, 'invoices', `${base}.json`), 'utf8'));
     // Each November invoice is opened by its edge call; the devices and trunks carried into November bill with it.
-    // globex, line 310: answered 23:30:01.918Z, ended 23:33:52.539Z = 230.621 s -> 240 s = 4 min, at 0 (PER_CHANNEL)
+    // globex, line 333: answered 23:30:01.918Z, ended 23:33:52.539Z = 230.621 s -> 240 s = 4 min, at 0 (PER_CHANNEL)
     const globex = await invoice('globex-2026-11');
     expect(globex).toMatchObject({ currency: 'EUR', timezone: 'Europe/Berlin', peakSimultaneousCalls: 1 });
     expect(globex.lines[0]).toEqual(expect.objectContaining({
       kind: 'USAGE', product: 'sipcore.voice', quantity: '4', unitPrice: '0', amount: '0.00', billedSeconds: 240, records: 1,
     }));
-    // initech, line 309: 20:00:12.795Z to 20:09:22.960Z = 550.165 s -> 600 s = 10 min x 1.5 JPY = 15, plus 7 devices and 2 trunks
+    // initech, line 332: 20:00:12.795Z to 20:09:22.960Z = 550.165 s -> 600 s = 10 min x 1.5 JPY = 15, plus 7 devices and 2 trunks
     const initech = await invoice('initech-2026-11');
     expect(initech).toMatchObject({ currency: 'JPY', timezone: 'Asia/Tokyo', total: '5715' });
     expect(initech.lines.map((l: { product: string; amount: string }) => [l.product, l.amount])).toEqual([
       ['sipcore.voice', '15'], ['DEVICE', '2100'], ['TRUNK', '3600'],
     ]);
     expect(initech.lines[0]).toEqual(expect.objectContaining({ quantity: '10', unitPrice: '1.5', billedSeconds: 600, records: 1 }));
-    // acme, line 311: November in UTC but 31 October in New York; std-usd v2 (from 16 October) prices it:
+    // acme, line 334: November in UTC but 31 October in New York; std-usd v2 (from 16 October) prices it:
     // 02:00:02.206Z to 02:03:05.923Z = 183.717 s -> 240 s = 4 min x 0.0120 = 0.048
     const ledger = (await readFile(join(out, 'ledger.rated.jsonl'), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(ledger.filter((r) => r.usageId.startsWith('sip:sc-202610-tz-acme:'))).toEqual([

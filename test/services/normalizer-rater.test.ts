@@ -2,10 +2,11 @@ import type { Admin, Kafka } from 'kafkajs';
 import { AccountId, type DeadLetter, type MediaCdr, type RatedRecord, type SipCoreCdr } from '../../libs/domain';
 import { sampleAccount, sampleRate, sampleTariff } from '../../libs/domain/reference/sample-reference';
 import { BatchProducer } from '../../libs/kafka';
+import { connectRedis, loadRedisConfig } from '../../libs/redis';
 import { createSchemaRegistry, loadRegistryConfig, readAvroSchema, registerSchemas, type AvroTopics } from '../../libs/registry';
-import { committedOffsets, startKafka, testKafkaClient, testSessionTimeoutMs, type KafkaForTests } from '../support';
+import { committedOffsets, startKafka, startRedis, testKafkaClient, testSessionTimeoutMs, type KafkaForTests, type RedisForTests } from '../support';
 import { freePort } from '../support/local-program';
-import { freshGroup, freshTopic } from '../support/names';
+import { freshGroup, freshKeyPrefix, freshTopic } from '../support/names';
 import { SchemaRegistryDouble } from '../support/schema-registry-double';
 import { waitFor } from '../support/wait-for';
 import { SpawnedService, serviceMain } from './spawned-service';
@@ -53,17 +54,26 @@ const ivrLeg: MediaCdr = {
 
 describe('normalizer and rater start-up', () => {
   it.each(['normalizer', 'rater'])('%s without KAFKA_BROKERS exits 2 with one stderr line naming the variable', async (name) => {
-    const service = new SpawnedService(name, { SCHEMA_REGISTRY_URL: 'http://127.0.0.1:8081' });
+    // The rater also needs Redis (its limit counters); given one, only the brokers are missing.
+    const service = new SpawnedService(name, { SCHEMA_REGISTRY_URL: 'http://127.0.0.1:8081', REDIS_URL: 'redis://127.0.0.1:6379' });
 
     const exit = await service.exited;
 
     expect(exit).toEqual({ code: 2, signal: null });
     expect(service.stderr).toBe(`${name}: KAFKA_BROKERS: required\n`);
   });
+
+  it('rater without REDIS_URL exits 2 naming it too, since its limit counters live in Redis', async () => {
+    const service = new SpawnedService('rater', { SCHEMA_REGISTRY_URL: 'http://127.0.0.1:8081' });
+
+    expect(await service.exited).toEqual({ code: 2, signal: null });
+    expect(service.stderr).toBe('rater: KAFKA_BROKERS: required; REDIS_URL: required\n');
+  });
 });
 
 describe('normalizer and rater on Kafka', () => {
   let cluster: KafkaForTests;
+  let redisServer: RedisForTests;
   let registryDouble: SchemaRegistryDouble;
   let registryUrl: string;
   let kafka: Kafka;
@@ -77,9 +87,11 @@ describe('normalizer and rater on Kafka', () => {
     media: freshTopic(),
     usage: freshTopic(),
     ledger: freshTopic(),
+    limits: freshTopic(),
     accounts: freshTopic(),
     tariffs: freshTopic(),
   };
+  const redisKeyPrefix = freshKeyPrefix();
   const groups = { normalizer: freshGroup(), rater: freshGroup() };
   const ports = { normalizer: 0, rater: 0 };
   const dlq = { sipcore: `${topics.sipcore}.dlq`, usage: `${topics.usage}.dlq` };
@@ -87,7 +99,7 @@ describe('normalizer and rater on Kafka', () => {
   beforeAll(async () => {
     serviceMain('normalizer'); // fail early, and say why, when dist/ was not built
     serviceMain('rater');
-    cluster = await startKafka();
+    [cluster, redisServer] = await Promise.all([startKafka(), startRedis()]);
     registryDouble = new SchemaRegistryDouble();
     registryUrl = process.env.SCHEMA_REGISTRY_URL ?? (await registryDouble.start());
     kafka = testKafkaClient(cluster.brokers);
@@ -111,6 +123,13 @@ describe('normalizer and rater on Kafka', () => {
     await admin?.disconnect();
     await registryDouble?.stop();
     await cluster?.stop();
+    if (redisServer) {
+      const redis = await connectRedis(loadRedisConfig({ REDIS_URL: redisServer.url }));
+      const keys = await redis.keys(`${redisKeyPrefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+      await redisServer.stop();
+    }
   });
 
   const start = (name: 'normalizer' | 'rater'): SpawnedService => {
@@ -121,6 +140,7 @@ describe('normalizer and rater on Kafka', () => {
       TOPIC_MEDIA: topics.media,
       TOPIC_USAGE: topics.usage,
       TOPIC_LEDGER: topics.ledger,
+      TOPIC_LIMITS: topics.limits,
       TOPIC_ACCOUNTS: topics.accounts,
       TOPIC_TARIFFS: topics.tariffs,
       GROUP_ID: groups[name],
@@ -129,6 +149,7 @@ describe('normalizer and rater on Kafka', () => {
       KAFKA_SESSION_TIMEOUT_MS: String(testSessionTimeoutMs(cluster)),
       KAFKA_HEARTBEAT_INTERVAL_MS: '300',
       SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+      ...(name === 'rater' ? { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: redisKeyPrefix } : {}),
     });
     services.push(service);
     return service;

@@ -101,9 +101,9 @@ describe('cdr generate: reproducible output', () => {
     }
   });
 
-  it('ships data/sample exactly as `cdr generate --accounts 3 --seed 42 --month 2026-10 --anomalies` writes it', async () => {
+  it('ships data/sample exactly as `cdr generate --accounts 4 --seed 42 --month 2026-10 --sipcore 300 --media-sessions 60 --anomalies` writes it', async () => {
     const out = join(root, 'sample');
-    await cli(['--out', out, '--accounts', '3', '--seed', '42', '--month', '2026-10', '--anomalies']);
+    await cli(['--out', out, '--accounts', '4', '--seed', '42', '--month', '2026-10', '--sipcore', '300', '--media-sessions', '60', '--anomalies']);
     const fresh = await files(out);
     const shipped = await files(SAMPLE);
     expect([...shipped.keys()]).toEqual([...fresh.keys()]);
@@ -132,7 +132,7 @@ describe('cdr generate: counts and shape', () => {
     const out = join(root, 'counts');
     const summary = await cli(['--out', out, '--accounts', '5', '--sipcore', '250', '--media-sessions', '40']);
     const accounts = JSON.parse(await readFile(join(out, 'accounts.json'), 'utf8')) as Json[];
-    expect(accounts.map((a) => a.accountId)).toEqual(['acme', 'globex', 'initech', 'acct-0004', 'acct-0005']);
+    expect(accounts.map((a) => a.accountId)).toEqual(['acme', 'globex', 'initech', 'hooli', 'acct-0005']);
     expect(await lines(out, 'cdr.sipcore.jsonl')).toHaveLength(250);
     const sessions = new Set((await records(out, 'cdr.media.jsonl')).map((r) => r.sessionId));
     expect(sessions.size).toBe(40);
@@ -168,12 +168,13 @@ describe('cdr generate: counts and shape', () => {
     expect(accounts.map((a) => [a.accountId, a.currency, a.timezone])).toEqual([
       ['acme', 'USD', 'America/New_York'], ['globex', 'EUR', 'Europe/Berlin'], ['initech', 'JPY', 'Asia/Tokyo'],
     ]);
-    // acme's plan starts at midnight of 1 October in New York, so October is its first invoice (setup fee).
+    // acme's plan starts at midnight of 1 October in New York, so October is its first invoice (setup fee);
+    // its limits-only plan (lines-pack) joins it at midnight of 8 October.
     expect(accounts.map((a) => (a.plans as Json[]).map((p) => [p.activatedAt, p.expiresAt]))).toEqual([
-      [['2026-10-01T04:00:00.000Z', null]], [['2026-07-01T00:00:00.000Z', null]], [['2026-06-01T00:00:00.000Z', null]],
+      [['2026-10-01T04:00:00.000Z', null], ['2026-10-08T04:00:00.000Z', null]], [['2026-07-01T00:00:00.000Z', null]], [['2026-06-01T00:00:00.000Z', null]],
     ]);
     const tariffs = JSON.parse(await readFile(join(o.outDir, 'tariffs.json'), 'utf8')) as Json[];
-    expect(tariffs.map((t) => `${t.tariffId}:${t.version}`)).toEqual(['std-usd:1', 'std-usd:2', 'std-eur:1', 'std-jpy:1']);
+    expect(tariffs.map((t) => `${t.tariffId}:${t.version}`)).toEqual(['std-usd:1', 'std-usd:2', 'std-eur:1', 'std-jpy:1', 'lines-pack:1']);
     const voice = (t: Json) => (t.rates as Json[]).find((r) => r.product === 'sipcore.voice')?.pricePerMinute;
     expect([voice(tariffs[0]!), voice(tariffs[1]!), tariffs[1]!.effectiveFrom]).toEqual(['0.0100', '0.0120', '2026-10-16T00:00:00.000Z']);
   });
@@ -212,6 +213,7 @@ describe('cdr generate: the accounts\' billing stories (data/sample/README.md)',
       ['std-usd', [...everyday, 'FEATURE:call-recording', 'PLAN'], [{ option: 'LINES', pricePerUnit: '5.00' }]],
       ['std-eur', [...everyday, 'CHANNEL'], []],
       ['std-jpy', everyday, []],
+      ['lines-pack', [], []],
     ]);
   });
 

@@ -113,7 +113,7 @@ describe('rateUsage', () => {
     expect(rated(usage({ startAt: lastEvening }), tokyo).month).toBe('2026-02');
   });
 
-  it('carries ids, tariff and source onto the rated record', () => {
+  it('carries ids, tariff, source and the call interval onto the rated record', () => {
     expect(rated(usage(), voiceAt('0.01'))).toEqual({
       ratedId: 'u-1',
       usageId: 'u-1',
@@ -133,6 +133,8 @@ describe('rateUsage', () => {
       source: { stream: 'usage.legs', partition: 3, position: 42 },
       flags: [],
       zeroRatedReason: null,
+      callId: 'call-1',
+      endAt: JAN_10 + 61_000,
     });
   });
 

@@ -79,6 +79,8 @@ export function rateUsage(usage: UsageRecord, ctx: RatingContext): RatingOutcome
     source: usage.source,
     flags: [],
     zeroRatedReason: null,
+    callId: usage.callId,
+    endAt: usage.endAt,
   };
   return { ok: true, rated };
 }

@@ -1,0 +1,113 @@
+import type { Redis } from 'ioredis';
+import { freshKeyPrefix } from '../../test/support/names';
+import { startRedis, type RedisForTests } from '../../test/support/redis-server';
+import { LimitCounters } from '../domain/limits';
+import { failedAttempt, gateway, leg, T0 } from '../domain/limits/usage.fixture';
+import { connectRedis } from './connect';
+import { LimitKeys, usageDay } from './limit-keys';
+import { countedMember, LimitPositionMoved, type CountedUsage } from './limit-batch';
+import { RedisLimitStore } from './limit-store';
+import { loadRedisConfig } from './redis-config';
+
+let server: RedisForTests;
+let redis: Redis;
+let prefix: string;
+let store: RedisLimitStore;
+const TTL = 3 * 86_400;
+
+beforeAll(async () => {
+  server = await startRedis();
+  redis = await connectRedis(loadRedisConfig({ REDIS_URL: server.url }));
+});
+
+beforeEach(() => {
+  prefix = freshKeyPrefix();
+  store = new RedisLimitStore(redis, prefix, TTL);
+});
+
+afterEach(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+});
+
+afterAll(async () => {
+  redis?.disconnect();
+  await server?.stop();
+});
+
+const usage = { topic: 'usage.legs', partition: 3 };
+const counted = (accountId: string, usageId: string, startAt = T0): CountedUsage => ({ accountId, usageId, startAt });
+
+/** Counters of acme after six failed calls in an hour: the sixth went past the free plan's five. */
+function sixFailedCalls(): LimitCounters {
+  const counters = LimitCounters.fresh();
+  for (let i = 0; i < 6; i++) counters.observe(failedAttempt(`f-${i}`, T0 + i * 60_000), gateway());
+  return counters;
+}
+
+describe('the limit counters in Redis', () => {
+  it('resumes a partition where its last saved batch ended, with each account counters and counted usage', async () => {
+    const acme = sixFailedCalls().toJSON();
+    await store.save(usage, { expectedNext: null, next: 42n, counters: new Map([['acme', acme]]), counted: [counted('acme', 'sip:f-5:attempt')] });
+
+    const snapshot = await store.load(usage, ['acme', 'globex'], [counted('acme', 'sip:f-5:attempt'), counted('acme', 'sip:f-6:attempt')]);
+
+    expect(snapshot.next).toBe(42n);
+    expect(snapshot.counters).toEqual(new Map([['acme', acme]]));
+    expect(snapshot.counted).toEqual(new Set([countedMember('acme', 'sip:f-5:attempt')]));
+    expect(await store.nextOffsets('usage.legs', [2, 3])).toEqual([{ topic: 'usage.legs', partition: 3, offset: '42' }]);
+  });
+
+  it('picks up the counters exactly where they stopped: the seventh failed call is flagged but raises no second event', async () => {
+    await store.save(usage, { expectedNext: null, next: 6n, counters: new Map([['acme', sixFailedCalls().toJSON()]]), counted: [] });
+
+    const { counters } = await store.load(usage, ['acme'], []);
+    const seventh = LimitCounters.fromJSON(counters.get('acme')!).observe(failedAttempt('f-7', T0 + 7 * 60_000), gateway());
+
+    expect(seventh).toEqual({ flags: ['LIMIT:FAILED_CALLS'], events: [] });
+  });
+
+  it('refuses a batch computed from a position another writer moved since, and writes none of it', async () => {
+    const first = sixFailedCalls().toJSON();
+    await store.save(usage, { expectedNext: null, next: 10n, counters: new Map([['acme', first]]), counted: [] });
+
+    const stale = { expectedNext: null, next: 12n, counters: new Map([['acme', LimitCounters.fresh().toJSON()]]), counted: [counted('acme', 'x')] };
+    await expect(store.save(usage, stale)).rejects.toBeInstanceOf(LimitPositionMoved);
+
+    const snapshot = await store.load(usage, ['acme'], [counted('acme', 'x')]);
+    expect([snapshot.next, snapshot.counters.get('acme'), snapshot.counted.size]).toEqual([10n, first, 0]);
+    await store.save(usage, { ...stale, expectedNext: 10n });
+    expect((await store.load(usage, [], [])).next).toBe(12n);
+  });
+
+  it('keeps counted usage per account and start day, expiring the marks after the dedup horizon', async () => {
+    const nextDay = T0 + 86_400_000;
+    await store.save(usage, { expectedNext: null, next: 2n, counters: new Map(), counted: [counted('acme', 'u-1'), counted('acme', 'u-2', nextDay)] });
+
+    const snapshot = await store.load(usage, [], [counted('globex', 'u-1'), counted('acme', 'u-1'), counted('acme', 'u-2', nextDay)]);
+
+    expect([...snapshot.counted].sort()).toEqual(['acme|u-1', 'acme|u-2']);
+    const keys = new LimitKeys(prefix);
+    expect(usageDay(T0)).toBe('2026-03-02');
+    const ttl = await redis.ttl(keys.counted('acme', nextDay));
+    expect(ttl).toBeGreaterThan(TTL - 10);
+    expect(ttl).toBeLessThanOrEqual(TTL);
+  });
+
+  it('saves thousands of usage ids of one account and day in one script call', async () => {
+    const many = Array.from({ length: 2500 }, (_, i) => counted('acme', `sip:c-${i}:orig`));
+    await store.save(usage, { expectedNext: null, next: 2500n, counters: new Map(), counted: many });
+
+    expect(await redis.scard(new LimitKeys(prefix).counted('acme', T0))).toBe(2500);
+    expect((await store.load(usage, [], [many[0]!, many[2499]!, counted('acme', 'new')])).counted.size).toBe(2);
+  });
+
+  it('reads back the counters it stored, for operators', async () => {
+    const counters = LimitCounters.fresh();
+    counters.observe(leg('c-1', T0, 180), gateway());
+    await store.save(usage, { expectedNext: null, next: 1n, counters: new Map([['acme', counters.toJSON()]]), counted: [] });
+
+    expect(await store.counters('acme')).toEqual(counters.toJSON());
+    expect(await store.counters('globex')).toBeNull();
+  });
+});

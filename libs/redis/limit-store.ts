@@ -1,0 +1,132 @@
+import type { Redis } from 'ioredis';
+import { limitStateFromJSON, limitStateToJSON, type LimitState } from '../domain/limits';
+import type { PartitionOffset } from '../kafka/resume-offsets';
+import { CachedScript } from './cached-script';
+import {
+  countedMember,
+  LimitPositionMoved,
+  type CountedUsage,
+  type LimitBatch,
+  type LimitSnapshot,
+  type LimitStore,
+  type UsagePartition,
+} from './limit-batch';
+import { LimitKeys } from './limit-keys';
+import { LIMITS_SAVE_LUA } from './limit-script';
+
+/**
+ * The rater's limit counters in Redis: per account its LimitState, per account and day the usageIds
+ * counted, per usage partition its next offset. Redis, not Kafka's committed offset, is where a
+ * partition resumes (runBatchConsumer's resumeOffsets).
+ *
+ * Write order for one batch of a usage partition (services/rater/rate-handler.ts):
+ *  1. ONE pipelined read: the stored next offset, the counters of the batch's accounts, and which
+ *     of its usageIds were counted before;
+ *  2. in offset order: a message below the stored next is skipped (applied before); a usage counted
+ *     before (stored, or earlier in the batch) is a duplicate and skipped; any other is rated and
+ *     observed by its account's counters (flags on its rated record, limit events);
+ *  3. rated records, limit events and dead letters produced in ONE sendToTopics, acks awaited;
+ *  4. ONE script call (limit-script.ts), refused unless the stored next is still the one read in 1:
+ *     the touched counters, the counted usageIds and next = last offset + 1, atomically;
+ *  5. the Kafka offset committed (for lag only).
+ * A crash before 3 is acknowledged or between 3 and 4 leaves Redis as it was: the batch comes again
+ * (neither offset moved) and is recomputed from the SAME counters in the same order, so the same
+ * flags and events (deterministic eventIds) come out; whatever 3 had written appears twice on the
+ * topics, identical (the invoicer deduplicates by ratedId, limit consumers by eventId), and nothing
+ * is counted twice. Step 4 is all or nothing. Between 4 and 5, or after a lost commit, the batch
+ * comes again from the older Kafka offset and is skipped: resume seeks to the Redis offset, and
+ * step 2 skips offsets below it. Nothing is lost: Redis moves past a usage only once its outputs
+ * are acknowledged. A usage sent twice upstream (a re-sent CDR) has a new offset, but its usageId
+ * is in the counted set, written in the same step as the counters that counted it, after its
+ * outputs were acknowledged, so skipping the copy loses nothing. Two writers of one partition (a
+ * slow old owner after a rebalance): the loser's save is refused and retried from the winner's
+ * state; both computed from the same stored state, so what both produced is identical.
+ *
+ * Limits: counted sets expire `countedTtlSeconds` after their last write, so a copy arriving later
+ * than that counts again (its rated record is still deduplicated by the invoicer). Recomputing gives
+ * the same result for the same accounts and tariffs: a tariff republished between a crash and the
+ * retry rates the redone batch with the new one. Losing Redis restarts the counters empty from the
+ * Kafka committed offset. Needs one Redis (or a primary with replicas), not Redis Cluster: a save
+ * spans many accounts' keys.
+ */
+export class RedisLimitStore implements LimitStore {
+  private readonly keys: LimitKeys;
+  private readonly script = new CachedScript(LIMITS_SAVE_LUA);
+
+  constructor(private readonly redis: Redis, keyPrefix: string, private readonly countedTtlSeconds: number) {
+    if (redis.options.keyPrefix) throw new Error('RedisLimitStore prefixes its own keys; connect without keyPrefix');
+    this.keys = new LimitKeys(keyPrefix);
+  }
+
+  async load({ topic, partition }: UsagePartition, accounts: readonly string[], usage: readonly CountedUsage[]): Promise<LimitSnapshot> {
+    const k = this.keys;
+    const sets = groupByKey(usage, (u) => k.counted(u.accountId, u.startAt));
+    const pipeline = this.redis.pipeline();
+    pipeline.hget(k.position(topic, partition), 'next');
+    if (accounts.length > 0) pipeline.mget(...accounts.map((a) => k.counters(a)));
+    for (const [key, members] of sets) pipeline.smismember(key, ...members.map((u) => u.usageId));
+    const replies = ((await pipeline.exec()) ?? []).map(([err, reply]) => {
+      if (err) throw err;
+      return reply;
+    });
+    const next = replies.shift() as string | null;
+    const counters = new Map<string, LimitState>();
+    if (accounts.length > 0) {
+      (replies.shift() as (string | null)[]).forEach((json, i) => {
+        if (json !== null) counters.set(accounts[i]!, limitStateFromJSON(json));
+      });
+    }
+    const counted = new Set<string>();
+    [...sets.values()].forEach((members, i) => {
+      (replies[i] as number[]).forEach((hit, j) => {
+        if (hit === 1) counted.add(countedMember(members[j]!.accountId, members[j]!.usageId));
+      });
+    });
+    return { next: next === null ? null : BigInt(next), counters, counted };
+  }
+
+  async save({ topic, partition }: UsagePartition, batch: LimitBatch): Promise<void> {
+    const k = this.keys;
+    const counters = [...batch.counters];
+    const sets = groupByKey(batch.counted, (u) => k.counted(u.accountId, u.startAt));
+    const keys = [k.position(topic, partition), ...counters.map(([account]) => k.counters(account)), ...sets.keys()];
+    const args: (string | number)[] = [batch.expectedNext?.toString() ?? '', batch.next.toString(), this.countedTtlSeconds, counters.length];
+    for (const [, state] of counters) args.push(limitStateToJSON(state));
+    for (const members of sets.values()) args.push(members.length, ...members.map((u) => u.usageId));
+    const [status, stored] = (await this.script.run(this.redis, keys, args)) as [string, string];
+    if (status === 'saved') return;
+    if (status === 'moved') {
+      throw new LimitPositionMoved(`${topic}/${partition}: expected next offset ${batch.expectedNext ?? 'none'}, found ${stored || 'none'}`);
+    }
+    throw new Error(`limits script answered an unknown status "${status}"`);
+  }
+
+  async nextOffsets(topic: string, partitions: readonly number[]): Promise<PartitionOffset[]> {
+    if (partitions.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const p of partitions) pipeline.hget(this.keys.position(topic, p), 'next');
+    const offsets: PartitionOffset[] = [];
+    ((await pipeline.exec()) ?? []).forEach(([err, next], i) => {
+      if (err) throw err;
+      if (typeof next === 'string') offsets.push({ topic, partition: partitions[i]!, offset: next });
+    });
+    return offsets;
+  }
+
+  /** The stored counters of an account, or null (for operators and tests). */
+  async counters(accountId: string): Promise<LimitState | null> {
+    const json = await this.redis.get(this.keys.counters(accountId));
+    return json === null ? null : limitStateFromJSON(json);
+  }
+}
+
+function groupByKey<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

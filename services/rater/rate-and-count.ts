@@ -1,0 +1,48 @@
+import type { LimitEvent, RatedRecord, UsageRecord } from '../../libs/domain';
+import { limitsForUsage, type LimitCounters } from '../../libs/domain/limits';
+import { rateUsage, type RatingContext } from '../../libs/domain/rating';
+import { applyBillingModel } from '../../libs/domain/recurring';
+import { withFlags } from '../../libs/pipeline/plan-limits';
+import type { Problem } from '../../libs/runtime';
+
+/** How usage is counted for tariff-plan limits: once per usageId, per account, in offset order. */
+export interface LimitCounting {
+  /** True the first time a usage is offered, false for a copy already counted (it is then marked). */
+  firstSeen(usage: UsageRecord): boolean;
+  /** The account's counters, to observe its next usage. */
+  counters(accountId: string): LimitCounters;
+}
+
+export type UsageOutcome =
+  | { readonly kind: 'rejected'; readonly problem: Problem }
+  | { readonly kind: 'duplicate' }
+  /** `rated` is null for a failed attempt: it only feeds the counters. */
+  | { readonly kind: 'counted'; readonly rated: RatedRecord | null; readonly events: readonly LimitEvent[] };
+
+/**
+ * One usage record through the same chain as the embedded pipeline (libs/pipeline/embedded-pipeline.ts,
+ * normalizeAndRate): rate it; what cannot be rated is rejected (dead letter) and never counted;
+ * a usage seen before is a duplicate; otherwise its account's limit counters observe it (a failed
+ * attempt too), its rated record carries the flags (withFlags: sorted, as the embedded pipeline
+ * writes them), and a PER_CHANNEL account's call legs are zero-rated (applyBillingModel) after
+ * that, so their minutes still count for limits. The embedded pipeline caches each account's
+ * limits for a span (PlanLimits); here they are looked up per usage, as accounts and tariffs change
+ * while the service runs.
+ */
+export function rateAndCount(usage: UsageRecord, reference: RatingContext, counting: LimitCounting): UsageOutcome {
+  const rating = rateUsage(usage, reference);
+  if (!rating.ok) return { kind: 'rejected', problem: { code: rating.code, reason: `${usage.usageId}: ${rating.reason}` } };
+  const account = reference.account(usage.accountId);
+  if (account === undefined) {
+    // Only a failed attempt gets here (rating checks the account of anything it bills).
+    const reason = `${usage.usageId}: account ${usage.accountId} is not known; its failed attempt cannot count for its limits`;
+    return { kind: 'rejected', problem: { code: 'UNKNOWN_ACCOUNT', reason } };
+  }
+  // Marked seen only once rated, so a dead-lettered usage can be replayed later and still count.
+  if (!counting.firstSeen(usage)) return { kind: 'duplicate' };
+
+  const limits = limitsForUsage(account, usage, reference.tariffs, reference.calendars.forZone(account.timezone));
+  const { flags, events } = counting.counters(account.accountId).observe(usage, limits);
+  if (rating.rated === null) return { kind: 'counted', rated: null, events };
+  return { kind: 'counted', rated: applyBillingModel(withFlags(rating.rated, flags), account), events };
+}

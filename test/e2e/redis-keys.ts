@@ -1,0 +1,16 @@
+import { connectRedis, loadRedisConfig } from '../../libs/redis';
+
+/** Deletes every key starting with `prefix`: Redis may be shared, so a run leaves none of its keys behind. */
+export async function forgetRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = await connectRedis(loadRedisConfig({ REDIS_URL: redisUrl }));
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -10,6 +10,7 @@ export function groupInputs(t: TopicNames): ReadonlyMap<string, readonly string[
     ['cdr-normalizer', [t.sipcore, t.media]],
     ['cdr-rater', [t.usage]],
     ['cdr-invoicer', [t.ledger]],
+    ['cdr-invoicer-facts', [t.provisioning, t.registrations]],
   ]);
 }
 

@@ -70,8 +70,8 @@ describe('invoicer configuration', () => {
   });
 
   it('refuses a heartbeat that is not shorter than the session', () => {
-    expect(problemsOf({ ...minimal, SESSION_TIMEOUT_MS: '4000', HEARTBEAT_INTERVAL_MS: '4000' })).toEqual([
-      'HEARTBEAT_INTERVAL_MS: must be below SESSION_TIMEOUT_MS',
+    expect(problemsOf({ ...minimal, KAFKA_SESSION_TIMEOUT_MS: '4000', KAFKA_HEARTBEAT_INTERVAL_MS: '4000' })).toEqual([
+      'KAFKA_HEARTBEAT_INTERVAL_MS: must be at most a third of KAFKA_SESSION_TIMEOUT_MS',
     ]);
   });
 

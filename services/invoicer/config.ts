@@ -67,15 +67,15 @@ export function loadConfig(env: Env, options: EnvReaderOptions = {}): InvoicerCo
     invoiceDir: read.optionalString('INVOICE_DIR') ?? './out/invoices',
     closeGraceHours: read.optionalInt('CLOSE_GRACE_HOURS', DEFAULT_CLOSE_GRACE_HOURS, { min: 0, max: HOURS_IN_A_LEAP_YEAR }),
     partitionsConsumedConcurrently: read.optionalInt('PARTITIONS_CONSUMED_CONCURRENTLY', 1, { min: 1, max: 64 }),
-    sessionTimeoutMs: read.optionalInt('SESSION_TIMEOUT_MS', 30_000, { min: 1000, max: 3_600_000 }),
-    heartbeatIntervalMs: read.optionalInt('HEARTBEAT_INTERVAL_MS', 3000, { min: 100, max: 60_000 }),
+    sessionTimeoutMs: read.optionalInt('KAFKA_SESSION_TIMEOUT_MS', 30_000, { min: 1000, max: 3_600_000 }),
+    heartbeatIntervalMs: read.optionalInt('KAFKA_HEARTBEAT_INTERVAL_MS', 3000, { min: 100, max: 60_000 }),
     shutdownTimeoutMs: read.optionalInt('SHUTDOWN_TIMEOUT_MS', 15_000, { min: 100, max: 600_000 }),
     lagIntervalMs: read.optionalInt('LAG_INTERVAL_MS', 15_000, { min: 0, max: 3_600_000 }),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS) ?? 'info',
   };
   if (own.factsGroupId === own.groupId) read.problem('FACTS_GROUP_ID', 'must differ from GROUP_ID');
-  if (own.heartbeatIntervalMs >= own.sessionTimeoutMs) {
-    read.problem('HEARTBEAT_INTERVAL_MS', 'must be below SESSION_TIMEOUT_MS');
+  if (own.heartbeatIntervalMs * 3 > own.sessionTimeoutMs) {
+    read.problem('KAFKA_HEARTBEAT_INTERVAL_MS', 'must be at most a third of KAFKA_SESSION_TIMEOUT_MS');
   }
   part(() => read.done());
   if (problems.length > 0) throw new ConfigError(problems);

@@ -64,9 +64,10 @@ describe('cdr lag', () => {
     expect(table.out[table.out.length - 1]).toBe('total lag: 7');
   });
 
-  it('reports the three service groups on their default topics when no group is named', async () => {
+  it('reports the service groups on their default topics when no group is named', async () => {
     const prefix = `${freshName('lagd')}.`;
-    for (const topic of ['cdr.sipcore', 'cdr.media', 'usage.legs', 'ledger.rated']) await producer.send(prefix + topic, rated(1, 2));
+    const topics = ['cdr.sipcore', 'cdr.media', 'usage.legs', 'ledger.rated', 'provisioning', 'registrations'];
+    for (const topic of topics) await producer.send(prefix + topic, rated(1, 2));
 
     const run = await runCdr(registerLag, ['lag', '--json', '--topic-prefix', prefix], env);
 
@@ -78,8 +79,10 @@ describe('cdr lag', () => {
       `cdr-normalizer ${prefix}cdr.sipcore`,
       `cdr-rater ${prefix}usage.legs`,
       `cdr-invoicer ${prefix}ledger.rated`,
+      `cdr-invoicer-facts ${prefix}provisioning`,
+      `cdr-invoicer-facts ${prefix}registrations`,
     ]);
-    expect(rows.reduce((sum, r) => sum + r.lag, 0)).toBe(8);
+    expect(rows.reduce((sum, r) => sum + r.lag, 0)).toBe(12);
   });
 
   it('asks for --topic when a named group has neither committed offsets nor default topics', async () => {

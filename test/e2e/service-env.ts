@@ -14,7 +14,7 @@ export interface ServicePlaces {
  * The environment of a service instance (OPS_* aside): servers, topics, its group, short sessions
  * for quick rebalances, and Redis with the run's key prefix for the two services that keep state in
  * it (the rater its limit counters, the invoicer its ledger). Both session variables are given: the
- * stream services read KAFKA_SESSION_TIMEOUT_MS, the invoicer SESSION_TIMEOUT_MS.
+ * every service reads KAFKA_SESSION_TIMEOUT_MS and KAFKA_HEARTBEAT_INTERVAL_MS.
  */
 export function serviceEnv(name: ServiceName, { infra, names, invoicerRedisUrl, invoiceDir }: ServicePlaces): Record<string, string> {
   const session = String(infra.sessionTimeoutMs);
@@ -36,8 +36,8 @@ export function serviceEnv(name: ServiceName, { infra, names, invoicerRedisUrl, 
     FACTS_GROUP_ID: names.factsGroup,
     INVOICE_DIR: invoiceDir,
     CLOSE_GRACE_HOURS: '8784', // a year: no month closes by watermark, only by `cdr close-month`
-    SESSION_TIMEOUT_MS: session,
-    HEARTBEAT_INTERVAL_MS: '300',
+    KAFKA_SESSION_TIMEOUT_MS: session,
+    KAFKA_HEARTBEAT_INTERVAL_MS: '300',
     LAG_INTERVAL_MS: '200', // consumer_lag refreshed often enough to be read in a test
   };
 }

@@ -84,8 +84,8 @@ beforeAll(async () => {
     INVOICE_DIR: invoiceDir,
     ...Object.fromEntries(Object.entries(topics).map(([name, topic]) => [`TOPIC_${name.toUpperCase()}`, topic])),
     GROUP_ID: freshGroup(),
-    SESSION_TIMEOUT_MS: String(testSessionTimeoutMs(cluster)),
-    HEARTBEAT_INTERVAL_MS: '300',
+    KAFKA_SESSION_TIMEOUT_MS: String(testSessionTimeoutMs(cluster)),
+    KAFKA_HEARTBEAT_INTERVAL_MS: '300',
     LOG_LEVEL: 'warn',
   };
 }, 60_000);

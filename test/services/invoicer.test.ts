@@ -103,8 +103,8 @@ async function setUp(): Promise<Setup> {
     TOPIC_INVOICES: topics.invoices,
     TOPIC_ACCOUNTS: topics.accounts,
     GROUP_ID: freshGroup(),
-    SESSION_TIMEOUT_MS: String(testSessionTimeoutMs(cluster)),
-    HEARTBEAT_INTERVAL_MS: '300',
+    KAFKA_SESSION_TIMEOUT_MS: String(testSessionTimeoutMs(cluster)),
+    KAFKA_HEARTBEAT_INTERVAL_MS: '300',
     LOG_LEVEL: 'warn',
   };
   const invoices: Invoice[] = [];

@@ -16,7 +16,7 @@ const EXAMPLES = `
 Lag per consumer group, topic and partition: the high watermark minus the group's committed offset
 (a partition never committed, shown as -, counts everything from its low watermark). The topics
 are the ones the group has committed on, plus the ones its service reads by default
-(cdr-normalizer: cdr.sipcore, cdr.media; cdr-rater: usage.legs; cdr-invoicer: ledger.rated, as
+(cdr-normalizer: cdr.sipcore, cdr.media; cdr-rater: usage.legs; cdr-invoicer: ledger.rated; cdr-invoicer-facts: provisioning, registrations, as
 named by TOPIC_*). --topic replaces them.
 
 Examples:
@@ -29,7 +29,7 @@ export function registerLag(program: Command, io: CliIo = {}): void {
   const command = program
     .command('lag')
     .description('show consumer lag of the pipeline\'s consumer groups')
-    .option('--group <id>', 'consumer group, repeatable (default: cdr-normalizer, cdr-rater, cdr-invoicer)', repeatable)
+    .option('--group <id>', 'consumer group, repeatable (default: cdr-normalizer, cdr-rater, cdr-invoicer, cdr-invoicer-facts)', repeatable)
     .option('--topic <name>', 'topic to report, repeatable (default: the group\'s)', repeatable)
     .option('--json', 'print a JSON array of {group, topic, partition, highWatermark, committedOffset, lag}');
   addKafkaOptions(command)
@@ -44,6 +44,8 @@ export function registerLag(program: Command, io: CliIo = {}): void {
         const all: LagRow[] = [];
         for (const group of groups) {
           const topics = flags.topic ?? (await groupTopics(admin, group, defaults.get(group) ?? [], existing));
+          // Without --group, a service whose topics do not exist yet simply has no lag to show.
+          if (topics.length === 0 && flags.group === undefined) continue;
           if (topics.length === 0) {
             throw new CliError(`lag: group ${group} has committed no offsets and its default topics do not exist; name them with --topic`);
           }

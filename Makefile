@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CDR := node dist/services/cli/main.js
 SOURCES := $(shell find libs services test/bench -name '*.ts' -not -name '*.spec.ts' 2>/dev/null)
 
-.PHONY: help setup run test test-unit lint typecheck bench clean
+.PHONY: help setup system-deps run test test-unit kafka-demo typecheck bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,11 +36,15 @@ test: setup ## Run the whole test suite (unit, integration against real Kafka-pr
 test-unit: node_modules/.installed ## Run only the fast unit specs beside the code
 	npx jest libs services
 
+kafka-demo: setup ## The sample month through the three Kafka services on this machine (mock cluster, Redis, registry double)
+	npx jest --testMatch '**/test/e2e/kafka-demo.demo.ts' --verbose=false
+
 typecheck: node_modules/.installed ## Type-check everything, tests included
 	npx tsc -p tsconfig.json --noEmit
 
 bench: setup ## Benchmarks: 1M SIP core CDRs through the embedded pipeline (throughput, peak memory)
 	node dist/test/bench/embedded-bench.js
+	node dist/test/bench/kafka-bench.js
 
 clean: ## Remove build output
 	rm -rf dist out .bench

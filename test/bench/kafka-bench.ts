@@ -1,0 +1,133 @@
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createSchemaRegistry, loadRegistryConfig } from '../../libs/registry';
+import { findSchemasDir } from '../../libs/schema';
+import { freshGroup, freshName } from '../support/names';
+import { benchInput, type BenchParams } from './bench-input';
+import { createBenchTopics, startBenchInfra, type BenchInfra } from './kafka-infra';
+import { publishBenchInput } from './kafka-input';
+import { runPassThrough, type PassThroughResult } from './kafka-pass-through-job';
+import { runPipeline, type PipelineRun } from './kafka-pipeline';
+import { pathTable, processTable, ratioVerdict, TARGET_RATIO, type PathResult, type ProcessFigures } from './kafka-report';
+import { allTopics, copyTopic, runTopics } from './kafka-topics';
+
+/**
+ * `make bench`, Kafka path: the same SIP core CDRs through (a) a plain consume-and-produce
+ * pass-through and (b) the normalizer -> rater -> invoicer services, on one cluster in one run,
+ * reported as records per second and their ratio (target: the pipeline at >= 50%).
+ *
+ *   node dist/test/bench/kafka-bench.js [--cdrs N] [--runs N]
+ *
+ * --cdrs: SIP core CDRs (default 200,000; 50,000 on the mock cluster, see MOCK_CDRS). --runs: both
+ * paths N times, alternating (default 1); each path's fastest run is reported, as contention from
+ * other work only ever slows a run down.
+ *
+ * Kafka, Redis and the registry: KAFKA_BROKERS / REDIS_URL / SCHEMA_REGISTRY_URL when set, else
+ * librdkafka's mock cluster (kcat), a private redis-server and the registry test double. The input
+ * is generated with generateMonth into .bench/ (shared with the embedded benchmark) and published
+ * once, untimed. The environment is passed on to the pass-through and the services, so tuning
+ * variables (PARTITIONS_CONSUMED_CONCURRENTLY, NODE_OPTIONS, ...) apply to both paths alike.
+ * A benchmark reports: it exits 0 on FAIL too.
+ */
+const POLL_MS = 200;
+const DEFAULT_CDRS = 200_000;
+/**
+ * On librdkafka's mock cluster every partition keeps only its last 5 MiB (hard-coded), and the
+ * usage topic must hold the rater's backlog behind the normalizer: about 50,000 CDRs fit safely on
+ * 2 CPUs. A run that loses records fails with a message saying so, never with a wrong figure.
+ */
+const MOCK_CDRS = 50_000;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runs = countFlag(args, '--runs', 1);
+  const infra = await startBenchInfra(process.env);
+  try {
+    say(`on: ${infra.describe}`);
+    const cdrs = countFlag(args, '--cdrs', infra.cluster.kind === 'mock' ? MOCK_CDRS : DEFAULT_CDRS);
+    if (!args.includes('--cdrs') && infra.cluster.kind === 'mock') {
+      const real = DEFAULT_CDRS.toLocaleString('en-US');
+      say(`--cdrs ${MOCK_CDRS.toLocaleString('en-US')}: the mock cluster keeps only 5 MiB per partition (KAFKA_BROKERS: ${real})`);
+    }
+    const params: BenchParams = { sipcore: cdrs, accounts: 50, mediaSessions: 1000, month: '2026-10', seed: 42 };
+    const input = await benchInput(join(findSchemasDir(), '..', '.bench'), params);
+    say(`input: ${input.dir} (${input.reused ? 'reused' : `generated in ${input.seconds.toFixed(1)} s`})`);
+    const prefix = freshName('bench');
+    const registryEnv = { ...registryAuth(infra.env), SCHEMA_REGISTRY_URL: infra.registryUrl };
+    const registry = createSchemaRegistry(loadRegistryConfig(registryEnv));
+    await createBenchTopics(infra, allTopics(runTopics(prefix, 1)));
+    const published = await publishBenchInput(input.dir, runTopics(prefix, 1), registry, infra.kafka);
+    const { cdrs: sent, accounts, tariffs, seconds } = published;
+    say(`published ${sent} CDRs, ${accounts} accounts, ${tariffs} tariffs in ${seconds.toFixed(1)} s (not timed)`);
+
+    const passThroughs: PassThroughResult[] = [];
+    const pipelines: PipelineRun[] = [];
+    for (let run = 1; run <= runs; run++) {
+      const of = runs > 1 ? ` (${run}/${runs})` : '';
+      const topics = runTopics(prefix, run);
+      if (run > 1) await createBenchTopics(infra, allTopics(topics));
+      say(`running pass-through${of} ...`);
+      passThroughs.push(await passThrough(infra, topics.sipcore, copyTopic(topics), published.cdrs));
+      say(`running pipeline (normalizer -> rater -> invoicer)${of} ...`);
+      const distDir = join(__dirname, '..', '..');
+      const { env, admin } = infra;
+      pipelines.push(await runPipeline({ distDir, env, admin, topics, pollMs: POLL_MS, timeoutMs: 30 * 60_000 }));
+    }
+    report(fastest(passThroughs, (r) => r.seconds), fastest(pipelines, (r) => r.seconds), published.cdrs, runs);
+  } finally {
+    await infra.stop();
+  }
+}
+
+function passThrough(infra: BenchInfra, from: string, to: string, records: number): Promise<PassThroughResult> {
+  const partitionsConsumedConcurrently = Number(infra.env.PARTITIONS_CONSUMED_CONCURRENTLY ?? 1);
+  // The services' consumer defaults (libs/runtime, services/*/config.ts), so both paths fetch alike.
+  const consumer = { sessionTimeoutMs: 30_000, heartbeatIntervalMs: 3000, partitionsConsumedConcurrently };
+  return runPassThrough({ from, to, groupId: freshGroup(), records, ...consumer }, infra.env);
+}
+
+function report(passThrough: PassThroughResult, run: PipelineRun, cdrs: number, runs: number): void {
+  const pipeline: PathResult = { path: 'pipeline', records: cdrs, seconds: run.seconds };
+  const processes: ProcessFigures[] = [
+    { name: 'pass-through', records: passThrough.records, doneAfter: passThrough.seconds, cpuSeconds: passThrough.cpuSeconds },
+    ...run.stages.map((s) => ({ name: s.stage, records: s.records, doneAfter: s.drainedAfter, cpuSeconds: s.cpuSeconds })),
+  ];
+  const startup = run.startedAfter.map(({ stage, seconds }) => `${stage} ${seconds < 0 ? '' : '+'}${seconds.toFixed(2)} s`);
+  process.stdout.write(
+    `\n${pathTable([passThrough, pipeline])}\n${runs > 1 ? `(each path: the fastest of ${runs} runs)\n` : ''}\n` +
+      `${processTable(processes)}\n` +
+      `(pipeline: ${run.deadLetters} dead letters; start-up, not timed: ${run.startupSeconds.toFixed(1)} s to the ` +
+      `normalizer's first fetch, others consuming from ${startup.join(', ')})\n` +
+      complaints(run.complaints) +
+      `\ntarget: pipeline >= ${TARGET_RATIO * 100}% of the pass-through's records/s ` +
+      `(${process.platform}, ${cpus().length} CPUs, node ${process.version})\n` +
+      `${ratioVerdict(passThrough, pipeline).text}\n`,
+  );
+}
+
+function complaints(lines: readonly string[]): string {
+  return lines.length === 0 ? '' : `service warnings/errors: ${lines.length}, first: ${lines[0]!.slice(0, 300)}\n`;
+}
+
+const fastest = <T>(results: readonly T[], seconds: (r: T) => number): T =>
+  results.reduce((a, b) => (seconds(b) < seconds(a) ? b : a));
+
+function registryAuth(env: NodeJS.ProcessEnv): Record<string, string> {
+  const names = ['SCHEMA_REGISTRY_USERNAME', 'SCHEMA_REGISTRY_PASSWORD', 'SCHEMA_REGISTRY_PASSWORD_FILE'];
+  return Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]!]])));
+}
+
+function countFlag(args: readonly string[], flag: string, byDefault: number): number {
+  const at = args.indexOf(flag);
+  if (at < 0) return byDefault;
+  const n = Number(args[at + 1]);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${flag} needs a whole number >= 1, got ${args[at + 1]}`);
+  return n;
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+main().catch((err: unknown) => {
+  process.stderr.write(`kafka-bench: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});

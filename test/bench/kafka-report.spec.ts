@@ -1,0 +1,52 @@
+import { pathTable, processTable, ratioVerdict, type PathResult } from './kafka-report';
+
+const passThrough: PathResult = { path: 'pass-through', records: 200_000, seconds: 4 };
+const pipeline = (seconds: number): PathResult => ({ path: 'pipeline', records: 200_000, seconds });
+
+describe('the Kafka-path verdict', () => {
+  it('passes a pipeline at exactly half the pass-through rate', () => {
+    const { pass, ratio, text } = ratioVerdict(passThrough, pipeline(8));
+    expect(pass).toBe(true);
+    expect(ratio).toBe(0.5);
+    expect(text).toBe(
+      'ratio pipeline / pass-through: 50.0% (25,000 / 50,000 records/s)\nPASS: target >= 50% of the pass-through rate met',
+    );
+  });
+
+  it('fails a pipeline at a fifth of the pass-through rate, naming the missed target', () => {
+    const { pass, text } = ratioVerdict(passThrough, pipeline(20));
+    expect(pass).toBe(false);
+    expect(text).toMatch(/^ratio pipeline \/ pass-through: 20\.0% \(10,000 \/ 50,000 records\/s\)\nFAIL: .* MISSED$/);
+  });
+
+  it('compares rates, not times, when the paths moved different numbers of records', () => {
+    const { ratio } = ratioVerdict(passThrough, { path: 'pipeline', records: 100_000, seconds: 4 });
+    expect(ratio).toBe(0.5);
+  });
+});
+
+describe('the path table', () => {
+  it('shows each path with its records, seconds and records per second', () => {
+    const lines = pathTable([passThrough, pipeline(16)]).split('\n');
+    expect(lines[0]).toMatch(/^path\s+records\s+seconds\s+records\/s$/);
+    expect(lines[1]!.split(/\s+/)).toEqual(['pass-through', '200000', '4.00', '50,000']);
+    expect(lines[2]!.split(/\s+/)).toEqual(['pipeline', '200000', '16.00', '12,500']);
+  });
+});
+
+describe('the process table', () => {
+  it('shows the CPU each process spent per record it read', () => {
+    const lines = processTable([
+      { name: 'pass-through', records: 200_000, doneAfter: 4, cpuSeconds: 5 },
+      { name: 'rater', records: 300_000, doneAfter: 16.5, cpuSeconds: 18 },
+    ]).split('\n');
+    expect(lines[0]).toMatch(/^process\s+records\s+done after s\s+CPU s\s+CPU us\/record$/);
+    expect(lines[1]!.split(/\s+/)).toEqual(['pass-through', '200000', '4.00', '5.00', '25']);
+    expect(lines[2]!.split(/\s+/)).toEqual(['rater', '300000', '16.50', '18.00', '60']);
+  });
+
+  it('shows a dash where the CPU could not be measured', () => {
+    const line = processTable([{ name: 'rater', records: 10, doneAfter: 1, cpuSeconds: undefined }]).split('\n')[1]!;
+    expect(line.split(/\s+/)).toEqual(['rater', '10', '1.00', '-', '-']);
+  });
+});

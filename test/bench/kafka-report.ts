@@ -1,0 +1,67 @@
+import { alignTable } from '../../libs/pipeline';
+
+/** One path of the Kafka benchmark: how many records it moved and in how long. */
+export interface PathResult {
+  readonly path: string;
+  readonly records: number;
+  readonly seconds: number;
+}
+
+/** One process's share of a path: records it read, when it was done, the CPU it used. */
+export interface ProcessFigures {
+  readonly name: string;
+  readonly records: number;
+  /** Seconds after the path's clock started. */
+  readonly doneAfter: number;
+  /** Undefined where it could not be measured (no /proc). */
+  readonly cpuSeconds: number | undefined;
+}
+
+/** The issue's target: the services at half or more of what plain consume-and-produce moves. */
+export const TARGET_RATIO = 0.5;
+
+export const perSecond = (r: PathResult): number => r.records / r.seconds;
+
+const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** path, records, seconds, records/s; one row per path, in the order given. */
+export function pathTable(results: readonly PathResult[]): string {
+  const header = ['path', 'records', 'seconds', 'records/s'];
+  const rows = results.map((r) => [r.path, String(r.records), r.seconds.toFixed(2), thousands(perSecond(r))]);
+  return alignTable([header, ...rows]);
+}
+
+export interface Verdict {
+  readonly pass: boolean;
+  /** Pipeline records/s over pass-through records/s. */
+  readonly ratio: number;
+  readonly text: string;
+}
+
+/** The pipeline's rate as a share of the pass-through's, PASS at TARGET_RATIO or more. */
+export function ratioVerdict(passThrough: PathResult, pipeline: PathResult, target = TARGET_RATIO): Verdict {
+  const ratio = perSecond(pipeline) / perSecond(passThrough);
+  const pass = ratio >= target;
+  const text =
+    `ratio pipeline / pass-through: ${(ratio * 100).toFixed(1)}% ` +
+    `(${thousands(perSecond(pipeline))} / ${thousands(perSecond(passThrough))} records/s)\n` +
+    `${pass ? 'PASS' : 'FAIL'}: target >= ${(target * 100).toFixed(0)}% of the pass-through rate ${pass ? 'met' : 'MISSED'}`;
+  return { pass, ratio, text };
+}
+
+/**
+ * Where the time goes: per process, the records it read, when it was done, its CPU seconds and
+ * CPU microseconds per record read. On a machine with fewer cores than processes the path's rate
+ * follows the sum of their CPU; with a core each, the slowest one's.
+ */
+export function processTable(rows: readonly ProcessFigures[]): string {
+  const header = ['process', 'records', 'done after s', 'CPU s', 'CPU us/record'];
+  const cells = rows.map((r) => [
+    r.name,
+    String(r.records),
+    r.doneAfter.toFixed(2),
+    r.cpuSeconds === undefined ? '-' : r.cpuSeconds.toFixed(2),
+    r.cpuSeconds === undefined ? '-' : thousands((r.cpuSeconds * 1e6) / r.records),
+  ]);
+  return alignTable([header, ...cells]);
+}

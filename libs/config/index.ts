@@ -2,3 +2,4 @@ export * from './config-error';
 export * from './secret';
 export * from './env-reader';
 export * from './redact';
+export * from './config-problems';

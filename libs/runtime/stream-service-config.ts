@@ -1,4 +1,4 @@
-import { ConfigError, EnvReader, type Env, type EnvReaderOptions } from '../config';
+import { ConfigProblems, EnvReader, type Env, type EnvReaderOptions } from '../config';
 import { loadKafkaConfig, type KafkaConfig } from '../kafka';
 import { loadOpsConfig, type OpsConfig } from '../ops';
 import { loadRegistryConfig, type RegistryConfig } from '../registry';
@@ -39,21 +39,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * LOG_LEVEL (info). Every loader runs, so the one ConfigError thrown names every problem at once.
  */
 export function loadStreamServiceConfig(env: Env, defaults: StreamServiceDefaults, options: EnvReaderOptions = {}): StreamServiceConfig {
-  const problems: string[] = [];
-  const attempt = <T>(load: () => T): T | undefined => {
-    try {
-      return load();
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      problems.push(...err.problems);
-      return undefined;
-    }
-  };
+  const problems = new ConfigProblems();
+  const attempt = <T>(load: () => T): T | undefined => problems.part(load);
   const kafka = attempt(() => loadKafkaConfig(env, { clientId: defaults.clientId }, options));
   const registry = attempt(() => loadRegistryConfig(env, options));
   const ops = attempt(() => loadOpsConfig(env, { port: defaults.opsPort }));
   const own = attempt(() => readOwnSettings(env, defaults, options));
-  if (problems.length > 0) throw new ConfigError(problems);
+  problems.done();
 
   const fields = { kafka: kafka!, registry: registry!, ops: ops!, ...own! };
   const redacted = (): Record<string, unknown> => ({ ...fields, kafka: fields.kafka.redacted(), registry: fields.registry.redacted() });

@@ -1,4 +1,4 @@
-import { ConfigError, EnvReader, type Env, type EnvReaderOptions } from '../../libs/config';
+import { ConfigProblems, EnvReader, type Env, type EnvReaderOptions } from '../../libs/config';
 import { DEFAULT_CLOSE_GRACE_HOURS } from '../../libs/domain/invoicing/month-close';
 import { loadKafkaConfig, type KafkaConfig } from '../../libs/kafka';
 import { loadOpsConfig, type OpsConfig } from '../../libs/ops';
@@ -41,16 +41,8 @@ const HOURS_IN_A_LEAP_YEAR = 8784;
  * defaults to `<GROUP_ID>-facts`). Throws one ConfigError listing every problem of every part.
  */
 export function loadConfig(env: Env, options: EnvReaderOptions = {}): InvoicerConfig {
-  const problems: string[] = [];
-  const part = <T>(load: () => T): T => {
-    try {
-      return load();
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      problems.push(...err.problems);
-      return undefined as T; // never returned to a caller: done() below throws
-    }
-  };
+  const problems = new ConfigProblems();
+  const part = <T>(load: () => T): T => problems.part(load);
   const kafka = part(() => loadKafkaConfig(env, { clientId: 'cdr-invoicer' }, options));
   const registry = part(() => loadRegistryConfig(env, options));
   const redis = part(() => loadRedisConfig(env, options));
@@ -78,7 +70,7 @@ export function loadConfig(env: Env, options: EnvReaderOptions = {}): InvoicerCo
     read.problem('KAFKA_HEARTBEAT_INTERVAL_MS', 'must be at most a third of KAFKA_SESSION_TIMEOUT_MS');
   }
   part(() => read.done());
-  if (problems.length > 0) throw new ConfigError(problems);
+  problems.done();
 
   const redacted = () => ({
     ...own,

@@ -1,4 +1,4 @@
-import { ConfigError, EnvReader, type Env, type EnvReaderOptions } from '../../libs/config';
+import { ConfigProblems, EnvReader, type Env, type EnvReaderOptions } from '../../libs/config';
 import { loadRedisConfig, type RedisConfig } from '../../libs/redis';
 import { loadStreamServiceConfig, type StreamServiceConfig } from '../../libs/runtime';
 
@@ -17,16 +17,8 @@ export interface RaterConfig extends StreamServiceConfig {
  * (`cdr:`) and LIMITS_DEDUP_DAYS (35). Throws one ConfigError listing every problem of every part.
  */
 export function loadConfig(env: Env, options: EnvReaderOptions = {}): RaterConfig {
-  const problems: string[] = [];
-  const part = <T>(load: () => T): T => {
-    try {
-      return load();
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      problems.push(...err.problems);
-      return undefined as T; // never returned to a caller: the ConfigError below is thrown first
-    }
-  };
+  const problems = new ConfigProblems();
+  const part = <T>(load: () => T): T => problems.part(load);
   const stream = part(() => loadStreamServiceConfig(env, { clientId: 'cdr-rater', groupId: 'cdr-rater', opsPort: 9102 }, options));
   const redis = part(() => loadRedisConfig(env, options));
   const own = part(() => {
@@ -38,7 +30,7 @@ export function loadConfig(env: Env, options: EnvReaderOptions = {}): RaterConfi
     read.done();
     return settings;
   });
-  if (problems.length > 0) throw new ConfigError(problems);
+  problems.done();
 
   const redacted = () => ({ ...stream.redacted(), redis: redis.redacted(), ...own });
   return Object.freeze({ ...stream, redis, ...own, redacted, toJSON: redacted });

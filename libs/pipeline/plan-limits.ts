@@ -34,12 +34,13 @@ export class PlanLimits {
     private readonly events: LimitEvent[],
   ) {}
 
-  /** Counts one usage record of a known account; returns its `LIMIT:<OPTION>` flags (often none). */
+  /**
+   * Counts one usage record of a known account; returns its `LIMIT:<OPTION>` flags (often none: a
+   * shared, frozen list, as are the others), its events go straight to the run's list.
+   */
   observe(usage: UsageRecord): readonly string[] {
     const a = this.accounts.get(usage.accountId) ?? this.open(usage.accountId);
-    const seen = a.counters.observe(usage, this.limitsOf(a, usage));
-    for (const event of seen.events) this.events.push(event);
-    return seen.flags;
+    return a.counters.observeInto(usage, this.limitsOf(a, usage), this.events);
   }
 
   /** limitsForUsage, computed again only when the usage starts outside the span the last answer holds for. */

@@ -1,15 +1,15 @@
 import type { EpochMs } from '../ids';
 import type { LimitEvent } from '../limit-event';
 import type { UsageRecord } from '../usage';
+import { flagBit, flagList, NO_FLAGS } from './limit-flags';
 import { eventSeconds, limitEvent } from './limit-events';
-import type { CallMemory, LimitState } from './limit-state';
-import { limitFlag, PLAN_OPTIONS } from './plan-category';
-import { RecentCalls } from './recent-calls';
+import type { LimitState } from './limit-state';
+import { RecentCalls, type Call } from './recent-calls';
 import { peakOverlap } from './simultaneous-calls';
 import { SipAccountBook } from './sip-accounts';
-import { countInWindow, markCall, orderedFlags, startTally, type Tally } from './tally';
+import { Tally } from './tally';
 import type { UsageLimits } from './usage-limits';
-import type { WindowCount } from './window-count';
+import { WindowBook } from './window-book';
 
 /**
  * How long (record time) a call is remembered after the latest call start seen: a later leg of it
@@ -31,18 +31,26 @@ export interface Observation {
  *    duration being its longest leg; max call duration and lines per call; SIP accounts per leg endpoint.
  *  - FAILED_ATTEMPT: one failed call.
  *  - Other usage (transcoding, recording, ...) counts nothing and carries the flags of its call.
- * Mutable for speed (a busy account sees thousands of calls an hour); toJSON()/fromJSON() give the
- * plain state to store, and a counter restored from it behaves exactly as the one that saved it.
+ * Mutable for speed (a busy account sees thousands of calls an hour, and the embedded pipeline feeds
+ * a million records a minute): windows and calls are updated in place and flags are bit sets, so a
+ * record within every limit allocates nothing (observeInto) beyond a new call's memory.
+ * toJSON()/fromJSON() give the plain state to store, and a counter restored from it behaves exactly
+ * as the one that saved it.
  */
 export class LimitCounters {
   private horizon: EpochMs | null;
-  private readonly windows: Record<string, WindowCount>;
+  private readonly windows: WindowBook;
   private readonly calls: RecentCalls;
   private readonly sipAccounts: SipAccountBook;
+  /** Reused for every record, so judging one allocates nothing. */
+  private readonly tally: Tally;
+  /** checkLines' list of overlapping calls, reused. */
+  private readonly overlaps: Call[] = [];
 
   private constructor(state: LimitState) {
     this.horizon = state.horizon;
-    this.windows = { ...state.windows };
+    this.windows = new WindowBook(state.windows);
+    this.tally = new Tally(this.windows);
     this.calls = new RecentCalls(state.calls);
     this.sipAccounts = new SipAccountBook(state.sipAccounts);
   }
@@ -57,48 +65,65 @@ export class LimitCounters {
   }
 
   toJSON(): LimitState {
-    return { v: 1, horizon: this.horizon, windows: { ...this.windows }, calls: this.calls.toArray(), sipAccounts: this.sipAccounts.toJSON() };
+    return { v: 1, horizon: this.horizon, windows: this.windows.toJSON(), calls: this.calls.toArray(), sipAccounts: this.sipAccounts.toJSON() };
   }
 
   observe(usage: UsageRecord, limits: UsageLimits): Observation {
-    if (usage.kind === 'LEG') return this.observeLeg(usage, limits);
-    if (usage.kind === 'FAILED_ATTEMPT') {
-      const t = startTally(usage, limits, this.windows);
-      countInWindow(t, 'FAILED_CALLS', 1);
-      return { flags: orderedFlags(t.flags, PLAN_OPTIONS), events: t.events };
-    }
-    return { flags: this.calls.find(limits.category, usage.callId)?.flags ?? [], events: [] };
+    const events: LimitEvent[] = [];
+    const flags = this.observeInto(usage, limits, events);
+    return { flags, events };
   }
 
-  private observeLeg(usage: UsageRecord, limits: UsageLimits): Observation {
+  /**
+   * observe() for a caller that collects the events itself: they are appended to `events`, and the
+   * flags come back as a shared, frozen list, so a record within every limit allocates nothing.
+   */
+  observeInto(usage: UsageRecord, limits: UsageLimits, events: LimitEvent[]): readonly string[] {
+    if (usage.kind === 'LEG') return this.observeLeg(usage, limits, events);
+    if (usage.kind === 'FAILED_ATTEMPT') {
+      const t = this.tally.start(usage, limits, NO_FLAGS, events);
+      t.countInWindow('FAILED_CALLS', 1);
+      return flagList(t.flags);
+    }
+    return flagList(this.calls.find(limits.category, usage.callId)?.flags ?? NO_FLAGS);
+  }
+
+  private observeLeg(usage: UsageRecord, limits: UsageLimits, events: LimitEvent[]): readonly string[] {
     const { category, options } = limits;
     this.horizon = Math.max(this.horizon ?? usage.startAt, usage.startAt);
     this.calls.forgetBefore(this.horizon - CALL_MEMORY_MS);
     const known = this.calls.find(category, usage.callId);
-    const t = startTally(usage, limits, this.windows, known?.flags);
+    const t = this.tally.start(usage, limits, known?.flags ?? NO_FLAGS, events);
 
     const ms = Math.max(known?.ms ?? 0, usage.durationMs);
     const start = Math.min(known?.start ?? usage.startAt, usage.startAt);
     const end = Math.max(known?.end ?? usage.endAt, usage.endAt);
 
     const maxSeconds = options.MAX_CALL_DURATION?.value;
-    if (maxSeconds !== undefined && ms > maxSeconds * 1000) markCall(t, 'MAX_CALL_DURATION', eventSeconds(ms), true);
+    if (maxSeconds !== undefined && ms > maxSeconds * 1000) t.markCall('MAX_CALL_DURATION', eventSeconds(ms), true);
 
     let durationWindow = known?.durationWindow ?? null;
     if (known === undefined) {
-      durationWindow = countInWindow(t, 'TOTAL_DURATION', ms)?.start ?? null;
-      countInWindow(t, 'SUCCESSFUL_CALLS', 1);
+      durationWindow = t.countInWindow('TOTAL_DURATION', ms)?.start ?? null;
+      t.countInWindow('SUCCESSFUL_CALLS', 1);
     } else if (ms > known.ms && durationWindow !== null) {
-      countInWindow(t, 'TOTAL_DURATION', ms - known.ms, durationWindow);
+      t.countInWindow('TOTAL_DURATION', ms - known.ms, durationWindow);
     }
 
     const sipAccountOver = this.countSipAccount(t);
     this.checkLines(t, start, end);
 
-    const call: CallMemory = { id: usage.callId, category, start, end, ms, durationWindow, flags: orderedFlags(t.flags, PLAN_OPTIONS) };
-    this.calls.put(call);
-    if (sipAccountOver) t.flags.add(limitFlag('SIP_ACCOUNTS'));
-    return { flags: orderedFlags(t.flags, PLAN_OPTIONS), events: t.events };
+    // Remembered after the checks above: they compare the call with the calls before this leg.
+    if (known === undefined) {
+      this.calls.add({ id: usage.callId, category, start, end, ms, durationWindow, flags: t.flags });
+    } else {
+      known.start = start;
+      known.ms = ms;
+      known.durationWindow = durationWindow;
+      known.flags = t.flags;
+      this.calls.endAt(known, end);
+    }
+    return flagList(sipAccountOver ? t.flags | flagBit('SIP_ACCOUNTS') : t.flags);
   }
 
   /** The leg's endpoint as a SIP account of the month; its flag is the leg's own, not the call's. */
@@ -106,12 +131,14 @@ export class LimitCounters {
     const { usage, limits } = t;
     const limit = limits.options.SIP_ACCOUNTS;
     if (limit === undefined || usage.endpoint === null) return false;
-    const tally = this.sipAccounts.count(limits.category, limits.period, usage.endpoint, limit.value);
-    if (tally?.crossed) {
-      const scope = { windowStart: tally.start, windowSeconds: (tally.end - tally.start) / 1000 };
-      t.events.push(limitEvent(usage, 'SIP_ACCOUNTS', limit, scope, tally.count));
+    const rank = this.sipAccounts.rank(limits.category, limits.period, usage.endpoint);
+    if (rank < limit.value) return false; // within the plan, or a month already left behind (-1)
+    if (this.sipAccounts.firstCrossing(limits.category)) {
+      const month = this.sipAccounts.month(limits.category)!;
+      const scope = { windowStart: month.start, windowSeconds: (month.end - month.start) / 1000 };
+      t.raise(limitEvent(usage, 'SIP_ACCOUNTS', limit, scope, month.count));
     }
-    return tally?.over ?? false;
+    return true;
   }
 
   /**
@@ -122,10 +149,10 @@ export class LimitCounters {
   private checkLines(t: Tally, start: EpochMs, end: EpochMs): void {
     const limit = t.limits.options.LINES;
     if (limit === undefined || end <= start) return;
-    const others = this.calls.overlapping(t.limits.category, t.usage.callId, start, end);
-    if (others.length < limit.value) return; // cannot reach the limit: skip the sweep
-    const before = peakOverlap(others, start, end);
-    if (before + 1 > limit.value) markCall(t, 'LINES', before + 1, before <= limit.value);
+    const count = this.calls.overlapping(t.limits.category, t.usage.callId, start, end, this.overlaps);
+    if (count < limit.value) return; // cannot reach the limit: skip counting the peak
+    const before = peakOverlap(this.overlaps, start, end, count);
+    if (before + 1 > limit.value) t.markCall('LINES', before + 1, before <= limit.value);
   }
 }
 

@@ -21,6 +21,21 @@ export const CATEGORY_OPTIONS: Readonly<Record<PlanCategory, readonly PlanOption
   GROUP: [],
 };
 
+/** Every plan category; a category's index here is its slot in the counters' per-category lists. */
+export const PLAN_CATEGORIES: readonly PlanCategory[] = ['GATEWAY', 'SOFTPHONE', 'GROUP'];
+
+/** The category's slot: a switch, so the hot path reads a list instead of hashing a key. */
+export function categorySlot(category: PlanCategory): number {
+  switch (category) {
+    case 'GATEWAY':
+      return 0;
+    case 'SOFTPHONE':
+      return 1;
+    case 'GROUP':
+      return 2;
+  }
+}
+
 /**
  * The plan category a usage record is counted under. SIP core usage is GATEWAY: the SIP core is the
  * account's PBX and the way to its trunks. Media-server usage (IVR, conferences) is SOFTPHONE.

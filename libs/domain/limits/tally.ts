@@ -3,61 +3,75 @@ import type { LimitEvent } from '../limit-event';
 import type { PlanOption } from '../reference';
 import type { UsageRecord } from '../usage';
 import { DEFAULT_WINDOW_SECONDS } from './free-plan';
+import { flagBit, NO_FLAGS, type FlagSet } from './limit-flags';
 import { eventSeconds, limitEvent } from './limit-events';
-import { limitFlag } from './plan-category';
 import type { UsageLimits } from './usage-limits';
-import { addToWindow, windowAt, type WindowCount } from './window-count';
-
-/** What observing one usage record builds up: its flags and events; it updates the windows it is given. */
-export interface Tally {
-  readonly usage: UsageRecord;
-  readonly limits: UsageLimits;
-  readonly windows: Record<string, WindowCount>;
-  readonly flags: Set<string>;
-  readonly events: LimitEvent[];
-}
-
-export type WindowedOption = 'TOTAL_DURATION' | 'SUCCESSFUL_CALLS' | 'FAILED_CALLS';
-
-export function startTally(usage: UsageRecord, limits: UsageLimits, windows: Record<string, WindowCount>, flags: readonly string[] = []): Tally {
-  return { usage, limits, windows, flags: new Set(flags), events: [] };
-}
+import { windowSlot, type WindowBook, type WindowedOption } from './window-book';
+import { countInPlace, newWindow, opensWindow, type OpenWindow } from './window-count';
 
 /**
- * Adds `amount` (calls, or ms for TOTAL_DURATION) to the category's window of `option` and flags,
- * or raises the event, when the counter goes above the limit. With `onlyIn`, the amount is added
- * only while the window that opened at that instant is still the open one (a later, longer leg of
- * a call already counted). Returns the window counted in; undefined when the option is not limited.
+ * What observing one usage record builds up: its flags and events; it counts in the windows it is
+ * given. One Tally serves every record of a LimitCounters (start() resets it), so judging a record
+ * allocates nothing until a limit is crossed.
  */
-export function countInWindow(t: Tally, option: WindowedOption, amount: number, onlyIn?: EpochMs): WindowCount | undefined {
-  const limit = t.limits.options[option];
-  if (limit === undefined) return undefined;
-  const key = `${t.limits.category}:${option}`;
-  const open = t.windows[key];
-  if (onlyIn !== undefined && open?.start !== onlyIn) return undefined;
-  const seconds = limit.windowSeconds ?? DEFAULT_WINDOW_SECONDS[option] ?? 86_400;
-  const window = onlyIn !== undefined && open !== undefined ? open : windowAt(open, t.usage.startAt, seconds);
-  const inMs = option === 'TOTAL_DURATION';
-  const added = addToWindow(window, amount, inMs ? limit.value * 1000 : limit.value);
-  t.windows[key] = added.window;
-  if (added.over) t.flags.add(limitFlag(option));
-  if (added.crossed) {
-    const scope = { windowStart: window.start, windowSeconds: window.seconds };
-    const value = inMs ? eventSeconds(added.window.value) : added.window.value;
-    t.events.push(limitEvent(t.usage, option, limit, scope, value));
+export class Tally {
+  // Set by start() before any use.
+  usage!: UsageRecord;
+  limits!: UsageLimits;
+  flags: FlagSet = NO_FLAGS;
+  /** Where crossings go: the caller's list of events. */
+  private sink!: LimitEvent[];
+
+  constructor(private readonly windows: WindowBook) {}
+
+  start(usage: UsageRecord, limits: UsageLimits, flags: FlagSet, sink: LimitEvent[]): this {
+    this.usage = usage;
+    this.limits = limits;
+    this.flags = flags;
+    this.sink = sink;
+    return this;
   }
-  return added.window;
-}
 
-/** Flags for a per-call option past its limit; the event only the first time the call goes past it. */
-export function markCall(t: Tally, option: PlanOption, value: number, raisesEvent: boolean): void {
-  const limit = t.limits.options[option];
-  if (limit === undefined) return;
-  const flag = limitFlag(option);
-  if (raisesEvent && !t.flags.has(flag)) t.events.push(limitEvent(t.usage, option, limit, { callId: t.usage.callId }, value));
-  t.flags.add(flag);
-}
+  /**
+   * Adds `amount` (calls, or ms for TOTAL_DURATION) to the category's window of `option` and flags,
+   * or raises the event, when the counter goes above the limit. With `onlyIn`, the amount is added
+   * only while the window that opened at that instant is still the open one (a later, longer leg of
+   * a call already counted). Returns the window counted in; undefined when the option is not limited.
+   */
+  countInWindow(option: WindowedOption, amount: number, onlyIn?: EpochMs): OpenWindow | undefined {
+    const { usage, limits } = this;
+    const limit = limits.options[option];
+    if (limit === undefined) return undefined;
+    const slot = windowSlot(limits.category, option);
+    let window = this.windows.get(slot);
+    if (onlyIn !== undefined) {
+      if (window === undefined || window.start !== onlyIn) return undefined;
+    } else if (window === undefined || opensWindow(window, usage.startAt)) {
+      window = newWindow(usage.startAt, limit.windowSeconds ?? DEFAULT_WINDOW_SECONDS[option] ?? 86_400);
+      this.windows.open(slot, window);
+    }
+    const inMs = option === 'TOTAL_DURATION';
+    const threshold = inMs ? limit.value * 1000 : limit.value;
+    const crossed = countInPlace(window, amount, threshold);
+    if (window.value > threshold) this.flags |= flagBit(option);
+    if (crossed) {
+      const scope = { windowStart: window.start, windowSeconds: window.seconds };
+      const value = inMs ? eventSeconds(window.value) : window.value;
+      this.sink.push(limitEvent(usage, option, limit, scope, value));
+    }
+    return window;
+  }
 
-/** Flags in the canonical option order, so the same input always gives the same list. */
-export const orderedFlags = (flags: ReadonlySet<string>, order: readonly PlanOption[]): string[] =>
-  order.map(limitFlag).filter((f) => flags.has(f));
+  /** Flags for a per-call option past its limit; the event only the first time the call goes past it. */
+  markCall(option: PlanOption, value: number, raisesEvent: boolean): void {
+    const limit = this.limits.options[option];
+    if (limit === undefined) return;
+    const bit = flagBit(option);
+    if (raisesEvent && (this.flags & bit) === 0) this.raise(limitEvent(this.usage, option, limit, { callId: this.usage.callId }, value));
+    this.flags |= bit;
+  }
+
+  raise(event: LimitEvent): void {
+    this.sink.push(event);
+  }
+}

@@ -10,6 +10,14 @@ export interface WindowCount {
   readonly emitted: boolean;
 }
 
+/** A window the counters own and count in place (one object per window, not one per record). */
+export interface OpenWindow {
+  readonly start: EpochMs;
+  readonly seconds: number;
+  value: number;
+  emitted: boolean;
+}
+
 export interface WindowTally {
   readonly window: WindowCount;
   /** The counter is above its threshold with this record: the record is flagged. */
@@ -19,20 +27,35 @@ export interface WindowTally {
 }
 
 /**
- * The window a call starting at `at` counts in: the open one, unless `at` is at or after its end,
- * in which case a new one opens at `at` with the current window length. A call that starts before
- * the open window (out of order) counts in it: windows follow arrival order. A window keeps the
- * length it opened with until it closes, even if the plan's window changes meanwhile.
+ * Whether a call starting at `at` opens a new window: there is none, or `at` is at or after the
+ * open one's end. A call that starts before the open window (out of order) counts in it: windows
+ * follow arrival order. A window keeps the length it opened with until it closes, even if the
+ * plan's window changes meanwhile.
  */
+export const opensWindow = (current: WindowCount | undefined, at: EpochMs): boolean =>
+  current === undefined || at >= current.start + current.seconds * 1000;
+
+/** The window a call starting at `at` counts in: the open one, or a new one opening at `at`. */
 export function windowAt(current: WindowCount | undefined, at: EpochMs, seconds: number): WindowCount {
-  if (current !== undefined && at < current.start + current.seconds * 1000) return current;
-  return { start: at, seconds, value: 0, emitted: false };
+  return current !== undefined && !opensWindow(current, at) ? current : newWindow(at, seconds);
 }
 
-/** Adds `amount` to the window and compares it with `threshold` (same unit as the value). */
+export const newWindow = (at: EpochMs, seconds: number): OpenWindow => ({ start: at, seconds, value: 0, emitted: false });
+
+/**
+ * Adds `amount` to the window in place and compares it with `threshold` (same unit as the value):
+ * true when this record is the first above it (it raises the event). Over: `window.value > threshold`.
+ */
+export function countInPlace(window: OpenWindow, amount: number, threshold: number): boolean {
+  window.value += amount;
+  const crossed = window.value > threshold && !window.emitted;
+  if (crossed) window.emitted = true;
+  return crossed;
+}
+
+/** Adds `amount` to a copy of the window and compares it with `threshold` (same unit as the value). */
 export function addToWindow(window: WindowCount, amount: number, threshold: number): WindowTally {
-  const value = window.value + amount;
-  const over = value > threshold;
-  const crossed = over && !window.emitted;
-  return { window: { ...window, value, emitted: window.emitted || crossed }, over, crossed };
+  const next: OpenWindow = { ...window };
+  const crossed = countInPlace(next, amount, threshold);
+  return { window: next, over: next.value > threshold, crossed };
 }

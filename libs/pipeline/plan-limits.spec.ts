@@ -1,4 +1,5 @@
 import { AccountId, TariffId, UsageId, type Account, type LimitEvent, type Limits, type UsageRecord } from '../domain';
+import { flagBit, flagList } from '../domain/limits/limit-flags';
 import { sampleAccount, sampleTariff } from '../domain/reference/sample-reference';
 import { PlanLimits, withFlags } from './plan-limits';
 import { ReferenceData } from './reference-data';
@@ -75,6 +76,11 @@ describe('withFlags', () => {
   it('leaves a record with nothing to add as it is', () => {
     const record = rated([]);
     expect(withFlags(record, [])).toBe(record);
+  });
+
+  it('sorts the flags the counters hand out for a record past two limits', () => {
+    const counted = flagList(flagBit('MAX_CALL_DURATION') | flagBit('LINES'));
+    expect(withFlags(rated([]), counted).flags).toEqual(['LIMIT:LINES', 'LIMIT:MAX_CALL_DURATION']);
   });
 
   it('lists the flags sorted and each once', () => {

@@ -1,5 +1,5 @@
 import type { Account, EpochMs, LimitEvent, PlanCategory, UsageRecord } from '../domain';
-import { categoryOf, LimitCounters, limitsForUsage, type UsageLimits } from '../domain/limits';
+import { categoryOf, LimitCounters, limitsForUsage, sortedFlagList, type UsageLimits } from '../domain/limits';
 import type { BillingCalendar, TariffBook } from '../domain/rating';
 import type { ReferenceData } from './reference-data';
 
@@ -84,9 +84,14 @@ export function heldSpan(account: Account, tariffs: TariffBook, at: EpochMs, lim
   return { from, until };
 }
 
-/** The rated record's flags with `added`: sorted and each once, so the ledger reads the same every run. */
+/**
+ * The rated record's flags with `added`: sorted and each once, so the ledger reads the same every run.
+ * A rated record comes with no flags of its own, and `added` is then a list the counters share: its
+ * sorted twin is looked up, not built (a record past two limits would otherwise cost a set and a sort).
+ */
 export function withFlags<T extends { readonly flags: readonly string[] }>(record: T, added: readonly string[]): T {
   if (added.length === 0) return record;
-  const flags = record.flags.length === 0 && added.length === 1 ? added : [...new Set([...record.flags, ...added])].sort();
+  const shared = record.flags.length === 0 ? sortedFlagList(added) : undefined;
+  const flags = shared ?? [...new Set([...record.flags, ...added])].sort();
   return { ...record, flags };
 }

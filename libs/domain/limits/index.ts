@@ -33,9 +33,13 @@
  *    span (about 150 bytes of JSON per call).
  *  - Two forms: LimitCounters (mutable, per account, toJSON()/fromJSON()) for services feeding many
  *    records, and the pure observe(state, usage, limits) -> { state, flags, events }, which copies.
+ *    LimitCounters.observeInto(usage, limits, events) is observe() for a hot loop: it appends the
+ *    events to the caller's list and returns shared, frozen flag lists, so a record within every limit
+ *    allocates nothing (calls live in typed-array slots, windows are counted in place).
  */
 export { FREE_PLAN_LIMITS, DEFAULT_WINDOW_SECONDS } from './free-plan';
 export { categoryOf, limitFlag, CATEGORY_OPTIONS, PLAN_OPTIONS } from './plan-category';
+export { sortedFlagList } from './limit-flags';
 export { planOptionValue, type OptionValue } from './plan-option';
 export { effectiveLimits, freePlanLimits, type EffectiveLimits, type OptionLimit } from './effective-limits';
 export { limitsForUsage, type UsageLimits } from './usage-limits';

@@ -1,6 +1,7 @@
 import { TariffId } from '../ids';
+import type { LimitEvent } from '../limit-event';
 import { emptyLimitState } from './limit-state';
-import { observe } from './limit-counters';
+import { LimitCounters, observe } from './limit-counters';
 import { failedAttempt, feed, gateway, HOUR, leg, MIN, T0 } from './usage.fixture';
 
 describe('free plan: maximum call duration', () => {
@@ -102,5 +103,16 @@ describe('successful calls per window', () => {
     expect(seen[3]!.events).toEqual([
       expect.objectContaining({ limit: 'SUCCESSFUL_CALLS', value: 4, threshold: 3, planTariffId: 'starter', windowStart: T0 }),
     ]);
+  });
+});
+
+describe('observeInto, for a loop over many records', () => {
+  it('gives the flags observe() gives and appends the events to the caller\'s list: the sixth failed call of the hour', () => {
+    const counters = LimitCounters.fresh();
+    const events: LimitEvent[] = [];
+    const flags = Array.from({ length: 7 }, (_, i) => counters.observeInto(failedAttempt(`f${i + 1}`, T0 + i * MIN), gateway(), events));
+    expect(flags).toEqual([[], [], [], [], [], ['LIMIT:FAILED_CALLS'], ['LIMIT:FAILED_CALLS']]);
+    expect(events.map((e) => [e.eventId, e.value])).toEqual([[`acme:FAILED_CALLS:${T0}`, 6]]);
+    expect(counters.toJSON()).toEqual(feed(Array.from({ length: 7 }, (_, i) => failedAttempt(`f${i + 1}`, T0 + i * MIN))).state);
   });
 });

@@ -4,8 +4,8 @@ import type { UsageRecord } from '../usage';
 import { flagBit, flagList, NO_FLAGS } from './limit-flags';
 import { eventSeconds, limitEvent } from './limit-events';
 import type { LimitState } from './limit-state';
-import { RecentCalls, type Call } from './recent-calls';
-import { peakOverlap } from './simultaneous-calls';
+import { NO_CALL, RecentCalls } from './recent-calls';
+import { peakOfIntervals, type CallIntervals } from './simultaneous-calls';
 import { SipAccountBook } from './sip-accounts';
 import { Tally } from './tally';
 import type { UsageLimits } from './usage-limits';
@@ -38,17 +38,18 @@ export interface Observation {
  * as the one that saved it.
  */
 export class LimitCounters {
-  private horizon: EpochMs | null;
+  /** The state's horizon; -Infinity for none (null when stored), so the field always holds a number. */
+  private horizon: EpochMs;
   private readonly windows: WindowBook;
   private readonly calls: RecentCalls;
   private readonly sipAccounts: SipAccountBook;
   /** Reused for every record, so judging one allocates nothing. */
   private readonly tally: Tally;
-  /** checkLines' list of overlapping calls, reused. */
-  private readonly overlaps: Call[] = [];
+  /** checkLines' overlapping calls, reused. */
+  private readonly overlaps: CallIntervals = { starts: [], ends: [] };
 
   private constructor(state: LimitState) {
-    this.horizon = state.horizon;
+    this.horizon = state.horizon ?? Number.NEGATIVE_INFINITY;
     this.windows = new WindowBook(state.windows);
     this.tally = new Tally(this.windows);
     this.calls = new RecentCalls(state.calls);
@@ -65,7 +66,8 @@ export class LimitCounters {
   }
 
   toJSON(): LimitState {
-    return { v: 1, horizon: this.horizon, windows: this.windows.toJSON(), calls: this.calls.toArray(), sipAccounts: this.sipAccounts.toJSON() };
+    const horizon = this.horizon === Number.NEGATIVE_INFINITY ? null : this.horizon;
+    return { v: 1, horizon, windows: this.windows.toJSON(), calls: this.calls.toArray(), sipAccounts: this.sipAccounts.toJSON() };
   }
 
   observe(usage: UsageRecord, limits: UsageLimits): Observation {
@@ -85,44 +87,41 @@ export class LimitCounters {
       t.countInWindow('FAILED_CALLS', 1);
       return flagList(t.flags);
     }
-    return flagList(this.calls.find(limits.category, usage.callId)?.flags ?? NO_FLAGS);
+    const call = this.calls.find(limits.category, usage.callId);
+    return flagList(call === NO_CALL ? NO_FLAGS : this.calls.slots.flags(call));
   }
 
   private observeLeg(usage: UsageRecord, limits: UsageLimits, events: LimitEvent[]): readonly string[] {
     const { category, options } = limits;
-    this.horizon = Math.max(this.horizon ?? usage.startAt, usage.startAt);
+    this.horizon = Math.max(this.horizon, usage.startAt);
     this.calls.forgetBefore(this.horizon - CALL_MEMORY_MS);
     const known = this.calls.find(category, usage.callId);
-    const t = this.tally.start(usage, limits, known?.flags ?? NO_FLAGS, events);
+    const isNew = known === NO_CALL;
+    const remembered = this.calls.slots;
+    const t = this.tally.start(usage, limits, isNew ? NO_FLAGS : remembered.flags(known), events);
 
-    const ms = Math.max(known?.ms ?? 0, usage.durationMs);
-    const start = Math.min(known?.start ?? usage.startAt, usage.startAt);
-    const end = Math.max(known?.end ?? usage.endAt, usage.endAt);
+    const knownMs = isNew ? 0 : remembered.ms(known);
+    const ms = Math.max(knownMs, usage.durationMs);
+    const start = isNew ? usage.startAt : Math.min(remembered.start(known), usage.startAt);
+    const end = isNew ? usage.endAt : Math.max(remembered.end(known), usage.endAt);
 
     const maxSeconds = options.MAX_CALL_DURATION?.value;
     if (maxSeconds !== undefined && ms > maxSeconds * 1000) t.markCall('MAX_CALL_DURATION', eventSeconds(ms), true);
 
-    let durationWindow = known?.durationWindow ?? null;
-    if (known === undefined) {
+    let durationWindow = isNew ? null : remembered.durationWindow(known);
+    if (isNew) {
       durationWindow = t.countInWindow('TOTAL_DURATION', ms)?.start ?? null;
       t.countInWindow('SUCCESSFUL_CALLS', 1);
-    } else if (ms > known.ms && durationWindow !== null) {
-      t.countInWindow('TOTAL_DURATION', ms - known.ms, durationWindow);
+    } else if (ms > knownMs && durationWindow !== null) {
+      t.countInWindow('TOTAL_DURATION', ms - knownMs, durationWindow);
     }
 
     const sipAccountOver = this.countSipAccount(t);
     this.checkLines(t, start, end);
 
     // Remembered after the checks above: they compare the call with the calls before this leg.
-    if (known === undefined) {
-      this.calls.add({ id: usage.callId, category, start, end, ms, durationWindow, flags: t.flags });
-    } else {
-      known.start = start;
-      known.ms = ms;
-      known.durationWindow = durationWindow;
-      known.flags = t.flags;
-      this.calls.endAt(known, end);
-    }
+    if (isNew) this.calls.add(category, usage.callId, start, end, ms, durationWindow, t.flags);
+    else this.calls.update(known, start, end, ms, durationWindow, t.flags);
     return flagList(sipAccountOver ? t.flags | flagBit('SIP_ACCOUNTS') : t.flags);
   }
 
@@ -151,7 +150,7 @@ export class LimitCounters {
     if (limit === undefined || end <= start) return;
     const count = this.calls.overlapping(t.limits.category, t.usage.callId, start, end, this.overlaps);
     if (count < limit.value) return; // cannot reach the limit: skip counting the peak
-    const before = peakOverlap(this.overlaps, start, end, count);
+    const before = peakOfIntervals(this.overlaps, count, start, end);
     if (before + 1 > limit.value) t.markCall('LINES', before + 1, before <= limit.value);
   }
 }

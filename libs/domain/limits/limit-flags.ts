@@ -18,10 +18,16 @@ const LISTS: readonly (readonly string[])[] = Array.from({ length: 1 << PLAN_OPT
   Object.freeze(PLAN_OPTIONS.filter((_, i) => (set & (1 << i)) !== 0).map(limitFlag)),
 );
 
+/** Each list's sorted twin (rated records list their flags sorted), also built once. */
+const SORTED = new Map<readonly string[], readonly string[]>(LISTS.map((list) => [list, Object.freeze([...list].sort())]));
+
 export const flagBit = (option: PlanOption): FlagSet => BITS.get(option)!;
 
 /** The flags of a set, in the canonical option order: a shared, frozen list. */
 export const flagList = (set: FlagSet): readonly string[] => LISTS[set]!;
+
+/** A list flagList() handed out, sorted (the same one each time); undefined for any other list. */
+export const sortedFlagList = (flags: readonly string[]): readonly string[] | undefined => SORTED.get(flags);
 
 /** The set of stored flags (a state holds only `LIMIT:<OPTION>` flags; anything else is dropped). */
 export function flagSetOf(flags: readonly string[]): FlagSet {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { peakOverlap } from './simultaneous-calls';
 
 const call = (start: number, end: number) => ({ start, end });
@@ -15,5 +16,19 @@ describe('peakOverlap', () => {
 
   it('looks only inside the interval', () => {
     expect(peakOverlap([call(0, 40), call(10, 40), call(50, 90)], 45, 100)).toBe(1);
+  });
+});
+
+describe('peakOverlap, few calls or many', () => {
+  it('finds the same peak by counting at each start (up to 16 calls) as by sweeping the sorted edges', () => {
+    const interval = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 10 })).map(([s, d]) => call(s, s + d));
+    // Calls wholly outside [start, end) change no peak but take the list past 16, to the sweep.
+    const outside = Array.from({ length: 17 }, () => call(100, 110));
+    fc.assert(
+      fc.property(fc.array(interval, { minLength: 1, maxLength: 16 }), interval, (calls, self) => {
+        expect(peakOverlap(calls, self.start, self.end)).toBe(peakOverlap([...calls, ...outside], self.start, self.end));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -15,6 +15,7 @@ export interface EndpointTally {
   readonly crossed: boolean;
 }
 
+/** One category's month: its SIP accounts in order of first use, a rank being an index there. */
 interface Period {
   readonly start: EpochMs;
   readonly end: EpochMs;
@@ -38,8 +39,12 @@ export class SipAccountBook {
 
   constructor(saved: LimitState['sipAccounts']) {
     for (const [category, p] of Object.entries(saved) as [PlanCategory, EndpointPeriod][]) {
-      if (PLAN_CATEGORIES.includes(category)) this.start(category, period(p.start, p.end, [...p.endpoints], p.emitted));
-      else this.order.push(category), this.foreign.set(category, p);
+      if (PLAN_CATEGORIES.includes(category)) {
+        this.start(category, period(p.start, p.end, [...p.endpoints], p.emitted));
+      } else {
+        this.order.push(category);
+        this.foreign.set(category, p);
+      }
     }
   }
 
@@ -94,7 +99,7 @@ export class SipAccountBook {
   toJSON(): LimitState['sipAccounts'] {
     const saved: Partial<Record<PlanCategory, EndpointPeriod>> = {};
     for (const category of this.order) {
-      const p = this.periods[categorySlot(category)] ?? this.foreign.get(category)!;
+      const p = this.foreign.get(category) ?? this.periods[categorySlot(category)]!;
       saved[category] = { start: p.start, end: p.end, endpoints: [...p.endpoints], emitted: p.emitted };
     }
     return saved;

@@ -57,7 +57,7 @@ export class Tally {
     if (crossed) {
       const scope = { windowStart: window.start, windowSeconds: window.seconds };
       const value = inMs ? eventSeconds(window.value) : window.value;
-      this.sink.push(limitEvent(usage, option, limit, scope, value));
+      this.raise(limitEvent(usage, option, limit, scope, value));
     }
     return window;
   }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchInput, type BenchParams } from './bench-input';
+import { benchInput, generatorFingerprint, type BenchParams } from './bench-input';
 
 const params: BenchParams = { sipcore: 200, accounts: 3, mediaSessions: 5, month: '2026-10', seed: 42 };
 let root: string;
@@ -34,5 +34,17 @@ describe('the benchmark input', () => {
     const other = await benchInput(root, { ...params, seed: 7 });
     expect(other).toMatchObject({ dir, reused: false });
     expect(readFileSync(join(dir, 'cdr.sipcore.jsonl'), 'utf8')).not.toBe(before);
+  });
+
+  it('is generated again when the generator changed', async () => {
+    const { dir } = await benchInput(root, params, 'generator-a');
+    const again = await benchInput(root, params, 'generator-b');
+    expect(again).toMatchObject({ dir, reused: false });
+    expect(await benchInput(root, params, 'generator-b')).toMatchObject({ reused: true });
+  });
+
+  it('fingerprints the generator by its code', () => {
+    expect(generatorFingerprint()).toMatch(/^[0-9a-f]{16}$/);
+    expect(generatorFingerprint()).toBe(generatorFingerprint());
   });
 });

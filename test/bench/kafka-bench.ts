@@ -8,7 +8,7 @@ import { createBenchTopics, startBenchInfra, type BenchInfra } from './kafka-inf
 import { publishBenchInput } from './kafka-input';
 import { runPassThrough, type PassThroughResult } from './kafka-pass-through-job';
 import { runPipeline, type PipelineRun } from './kafka-pipeline';
-import { pathTable, processTable, ratioVerdict, TARGET_RATIO, type PathResult, type ProcessFigures } from './kafka-report';
+import { coreBoundLine, pathTable, processTable, ratioVerdict, TARGET_RATIO, type PathResult, type ProcessFigures } from './kafka-report';
 import { allTopics, copyTopic, runTopics } from './kafka-topics';
 
 /**
@@ -27,6 +27,7 @@ import { allTopics, copyTopic, runTopics } from './kafka-topics';
  * is generated with generateMonth into .bench/ (shared with the embedded benchmark) and published
  * once, untimed. The environment is passed on to the pass-through and the services, so tuning
  * variables (PARTITIONS_CONSUMED_CONCURRENTLY, NODE_OPTIONS, ...) apply to both paths alike.
+ * BENCH_CPU_PROFILE=<dir> has every process write a V8 CPU profile under <dir>/<process>/.
  * A benchmark reports: it exits 0 on FAIL too.
  */
 const POLL_MS = 200;
@@ -90,8 +91,9 @@ function report(passThrough: PassThroughResult, run: PipelineRun, cdrs: number, 
   const pipeline: PathResult = { path: 'pipeline', records: cdrs, seconds: run.seconds };
   const processes: ProcessFigures[] = [
     { name: 'pass-through', records: passThrough.records, doneAfter: passThrough.seconds, cpuSeconds: passThrough.cpuSeconds },
-    ...run.stages.map((s) => ({ name: s.stage, records: s.records, doneAfter: s.drainedAfter, cpuSeconds: s.cpuSeconds })),
+    ...run.stages.map((s) => ({ name: s.stage, records: s.records, batches: s.batches, doneAfter: s.drainedAfter, cpuSeconds: s.cpuSeconds })),
   ];
+  const coreBound = coreBoundLine(processes[0]!, processes.slice(1), cdrs);
   const startup = run.startedAfter.map(({ stage, seconds }) => `${stage} ${seconds < 0 ? '' : '+'}${seconds.toFixed(2)} s`);
   process.stdout.write(
     `\n${pathTable([passThrough, pipeline])}\n${runs > 1 ? `(each path: the fastest of ${runs} runs)\n` : ''}\n` +
@@ -99,6 +101,7 @@ function report(passThrough: PassThroughResult, run: PipelineRun, cdrs: number, 
       `(pipeline: ${run.deadLetters} dead letters; start-up, not timed: ${run.startupSeconds.toFixed(1)} s to the ` +
       `normalizer's first fetch, others consuming from ${startup.join(', ')})\n` +
       complaints(run.complaints) +
+      (coreBound === undefined ? '' : `${coreBound}\n`) +
       `\ntarget: pipeline >= ${TARGET_RATIO * 100}% of the pass-through's records/s ` +
       `(${process.platform}, ${cpus().length} CPUs, node ${process.version})\n` +
       `${ratioVerdict(passThrough, pipeline).text}\n`,

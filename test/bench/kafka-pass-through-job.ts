@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { PathResult } from './kafka-report';
+import { benchNodeArgs } from './node-args';
 
 export interface PassThroughResult extends PathResult {
   /** CPU seconds of the pass-through process over the timed span. */
@@ -22,7 +23,7 @@ export interface PassThroughJob {
 /** Runs the pass-through in a process of its own and reads its one JSON result line; its stderr passes through. */
 export function runPassThrough(job: PassThroughJob, env: NodeJS.ProcessEnv): Promise<PassThroughResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'kafka-pass-through.js'), JSON.stringify(job)], {
+    const child = spawn(process.execPath, [...benchNodeArgs('pass-through', env), join(__dirname, 'kafka-pass-through.js'), JSON.stringify(job)], {
       env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -14,6 +14,8 @@ export interface StageFigures {
   readonly stage: ServiceName;
   /** Records it read. */
   readonly records: number;
+  /** Batches it handled. */
+  readonly batches: number;
   /** When it had committed all of its input, in seconds after the normalizer began consuming. */
   readonly drainedAfter: number;
   /** CPU seconds it used from its start of consuming to the end (undefined without /proc). */
@@ -79,7 +81,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     }
     const after = (at: number) => (at - normalizerStart) / 1000;
     const cpu = services.map((s) => s.cpuSinceStart());
-    const read = await Promise.all(services.map((s) => s.recordsIn()));
+    const intake = await Promise.all(services.map((s) => s.intake()));
+    const read = intake.map((i) => i.records);
     for (const [i, service] of services.entries()) {
       const written = await recordsWritten(admin, stages[i]!.topics);
       if (read[i]! < written) {
@@ -93,7 +96,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     return {
       seconds: after(drainedAt[drainedAt.length - 1]!),
       startupSeconds: (normalizerStart - spawnedAt) / 1000,
-      stages: services.map((s, i) => ({ stage: s.name, records: read[i]!, drainedAfter: after(drainedAt[i]!), cpuSeconds: cpu[i] })),
+      stages: services.map((s, i) => ({ stage: s.name, records: read[i]!, batches: intake[i]!.batches, drainedAfter: after(drainedAt[i]!), cpuSeconds: cpu[i] })),
       startedAfter: services.map((s) => ({ stage: s.name, seconds: after(s.startedAt() ?? normalizerStart) })),
       deadLetters: await recordsWritten(admin, [topics.sipcore, topics.media, topics.usage, topics.ledger].map(deadLetterTopic)),
       complaints: services.flatMap((s) => s.complaints().map((line) => `${s.name}: ${line}`)),

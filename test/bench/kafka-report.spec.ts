@@ -1,4 +1,4 @@
-import { pathTable, processTable, ratioVerdict, type PathResult } from './kafka-report';
+import { coreBoundLine, pathTable, processTable, ratioVerdict, type PathResult } from './kafka-report';
 
 const passThrough: PathResult = { path: 'pass-through', records: 200_000, seconds: 4 };
 const pipeline = (seconds: number): PathResult => ({ path: 'pipeline', records: 200_000, seconds });
@@ -38,15 +38,33 @@ describe('the process table', () => {
   it('shows the CPU each process spent per record it read', () => {
     const lines = processTable([
       { name: 'pass-through', records: 200_000, doneAfter: 4, cpuSeconds: 5 },
-      { name: 'rater', records: 300_000, doneAfter: 16.5, cpuSeconds: 18 },
+      { name: 'rater', records: 300_000, batches: 600, doneAfter: 16.5, cpuSeconds: 18 },
     ]).split('\n');
-    expect(lines[0]).toMatch(/^process\s+records\s+done after s\s+CPU s\s+CPU us\/record$/);
-    expect(lines[1]!.split(/\s+/)).toEqual(['pass-through', '200000', '4.00', '5.00', '25']);
-    expect(lines[2]!.split(/\s+/)).toEqual(['rater', '300000', '16.50', '18.00', '60']);
+    expect(lines[0]).toMatch(/^process\s+records\s+records\/batch\s+done after s\s+CPU s\s+CPU us\/record$/);
+    expect(lines[1]!.split(/\s+/)).toEqual(['pass-through', '200000', '-', '4.00', '5.00', '25']);
+    expect(lines[2]!.split(/\s+/)).toEqual(['rater', '300000', '500', '16.50', '18.00', '60']);
   });
 
   it('shows a dash where the CPU could not be measured', () => {
     const line = processTable([{ name: 'rater', records: 10, doneAfter: 1, cpuSeconds: undefined }]).split('\n')[1]!;
-    expect(line.split(/\s+/)).toEqual(['rater', '10', '1.00', '-', '-']);
+    expect(line.split(/\s+/)).toEqual(['rater', '10', '-', '1.00', '-', '-']);
+  });
+});
+
+describe('the core-bound prediction', () => {
+  const passThrough = { name: 'pass-through', records: 100_000, doneAfter: 2, cpuSeconds: 2.5 };
+  const services = [
+    { name: 'normalizer', records: 100_000, doneAfter: 5, cpuSeconds: 4 },
+    { name: 'rater', records: 150_000, doneAfter: 8, cpuSeconds: 10 },
+  ];
+
+  it('rates the pipeline by its busiest service', () => {
+    expect(coreBoundLine(passThrough, services, 100_000)).toBe(
+      'with a core per process (from CPU s): pass-through 40,000 records/s, pipeline 10,000 CDRs/s, bound by the rater (25.0%)',
+    );
+  });
+
+  it('says nothing without CPU figures', () => {
+    expect(coreBoundLine({ ...passThrough, cpuSeconds: undefined }, services, 100_000)).toBeUndefined();
   });
 });

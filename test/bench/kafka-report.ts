@@ -15,6 +15,8 @@ export interface ProcessFigures {
   readonly doneAfter: number;
   /** Undefined where it could not be measured (no /proc). */
   readonly cpuSeconds: number | undefined;
+  /** Batches it handled, where known: per-batch costs (a commit, a produce request, a Redis call) shrink as batches grow. */
+  readonly batches?: number;
 }
 
 /** The issue's target: the services at half or more of what plain consume-and-produce moves. */
@@ -50,18 +52,34 @@ export function ratioVerdict(passThrough: PathResult, pipeline: PathResult, targ
 }
 
 /**
- * Where the time goes: per process, the records it read, when it was done, its CPU seconds and
+ * Where the time goes: per process, the records it read (and per batch), when it was done, its CPU seconds and
  * CPU microseconds per record read. On a machine with fewer cores than processes the path's rate
  * follows the sum of their CPU; with a core each, the slowest one's.
  */
 export function processTable(rows: readonly ProcessFigures[]): string {
-  const header = ['process', 'records', 'done after s', 'CPU s', 'CPU us/record'];
+  const header = ['process', 'records', 'records/batch', 'done after s', 'CPU s', 'CPU us/record'];
   const cells = rows.map((r) => [
     r.name,
     String(r.records),
+    r.batches ? thousands(r.records / r.batches) : '-',
     r.doneAfter.toFixed(2),
     r.cpuSeconds === undefined ? '-' : r.cpuSeconds.toFixed(2),
     r.cpuSeconds === undefined ? '-' : thousands((r.cpuSeconds * 1e6) / r.records),
   ]);
   return alignTable([header, ...cells]);
+}
+
+/**
+ * What the CPU figures predict beyond this machine: with a core per process, the pass-through moves
+ * records / its CPU seconds and the pipeline follows its busiest service. Undefined without CPU figures.
+ */
+export function coreBoundLine(passThrough: ProcessFigures, services: readonly ProcessFigures[], cdrs: number): string | undefined {
+  if (passThrough.cpuSeconds === undefined || services.some((s) => s.cpuSeconds === undefined)) return undefined;
+  const busiest = services.reduce((a, b) => (b.cpuSeconds! > a.cpuSeconds! ? b : a));
+  const passRate = passThrough.records / passThrough.cpuSeconds;
+  const pipelineRate = cdrs / busiest.cpuSeconds!;
+  return (
+    `with a core per process (from CPU s): pass-through ${thousands(passRate)} records/s, pipeline ` +
+    `${thousands(pipelineRate)} CDRs/s, bound by the ${busiest.name} (${((pipelineRate / passRate) * 100).toFixed(1)}%)`
+  );
 }

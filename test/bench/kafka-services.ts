@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { killOnExit, stopChild } from '../support/local-program';
 import { cpuSeconds } from './kafka-cpu';
+import { benchNodeArgs } from './node-args';
 
 export const SERVICE_NAMES = ['normalizer', 'rater', 'invoicer'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -22,7 +23,7 @@ export class BenchService {
     const main = join(distDir, 'services', name, 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: build with npx tsc -p tsconfig.build.json`);
     const ops = { OPS_HOST: '127.0.0.1', OPS_PORT: String(opsPort) };
-    this.child = spawn(process.execPath, [main], { env: { ...env, ...ops }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...benchNodeArgs(name, env), main], { env: { ...env, ...ops }, stdio: ['ignore', 'pipe', 'pipe'] });
     killOnExit(this.child);
     this.child.stderr!.setEncoding('utf8').on('data', (text: string) => this.keep(text));
     let partial = '';
@@ -57,12 +58,10 @@ export class BenchService {
     return this.started;
   }
 
-  /** records_in_total over all its input topics, from its /metrics. */
-  async recordsIn(): Promise<number> {
+  /** records_in_total and the number of batches over all its input topics, from its /metrics. */
+  async intake(): Promise<{ records: number; batches: number }> {
     const text = await (await fetch(`http://127.0.0.1:${this.opsPort}/metrics`)).text();
-    let total = 0;
-    for (const [, value] of text.matchAll(/^records_in_total(?:\{[^}]*\})? (\S+)$/gm)) total += Number(value);
-    return total;
+    return { records: sumOf(text, 'records_in_total'), batches: sumOf(text, 'batch_duration_seconds_count') };
   }
 
   /** Throws, with its last output, when it exited: a benchmark waiting on a dead service waits forever. */
@@ -84,4 +83,11 @@ export class BenchService {
   stop(graceMs = 20_000): Promise<void> {
     return stopChild(this.child, graceMs);
   }
+}
+
+/** The sum of a metric's samples over all its labels, in Prometheus text. */
+function sumOf(text: string, metric: string): number {
+  let total = 0;
+  for (const [, value] of text.matchAll(new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))) total += Number(value);
+  return total;
 }

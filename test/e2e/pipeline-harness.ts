@@ -12,7 +12,7 @@ import { embeddedExpectation, type EmbeddedExpectation } from './embedded-expect
 import { messageCount, totalLag, trueLag, type LagReading } from './lag-readings';
 import { OperatorCli } from './operator-cli';
 import { RedisGate } from './redis-gate';
-import { forgetRedisKeys } from './redis-keys';
+import { forgetRedisKeys } from '../support/redis-keys';
 import { RunNames } from './run-names';
 import { serviceEnv } from './service-env';
 import { ServiceFleet, SERVICE_NAMES, type ServiceName } from './service-fleet';

@@ -1,32 +1,20 @@
-import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
-import { BatchProducer, runBatchConsumer, type ConsumedBatch, type RunningConsumer } from '../../libs/kafka';
-import { startKafka, testSessionTimeoutMs, type KafkaForTests } from '../support/kafka-cluster';
-import { committedOffsets, testKafkaClient } from '../support/kafka-client';
+import type { KafkaMessage } from 'kafkajs';
+import type { BatchConsumerOptions, BatchHandler } from '../../libs/kafka';
+import { committedOffsets } from '../support/kafka-client';
 import { freshGroup, freshTopic } from '../support/names';
+import { KafkaTestBed } from '../support/kafka-test-bed';
 import { waitFor } from '../support/wait-for';
 
-let cluster: KafkaForTests;
-let kafka: Kafka;
-let producer: BatchProducer;
-let admin: Admin;
-const running: RunningConsumer[] = [];
+let bed: KafkaTestBed;
 
 beforeAll(async () => {
-  cluster = await startKafka();
-  kafka = testKafkaClient(cluster.brokers);
-  producer = await BatchProducer.connect(kafka);
-  admin = kafka.admin();
-  await admin.connect();
+  bed = await KafkaTestBed.start();
 });
 
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((c) => c.stop(2000)));
-});
+afterEach(() => bed.stopConsumers());
 
 afterAll(async () => {
-  await admin?.disconnect();
-  await producer?.disconnect();
-  await cluster?.stop();
+  await bed?.stop();
 });
 
 const legs = (from: number, count: number) =>
@@ -34,32 +22,15 @@ const legs = (from: number, count: number) =>
 
 const values = (messages: readonly KafkaMessage[]) => messages.map((m) => String(m.value));
 
-async function consume(
-  topic: string,
-  groupId: string,
-  handler: (batch: ConsumedBatch) => Promise<void>,
-  extra: Partial<Parameters<typeof runBatchConsumer>[0]> = {},
-): Promise<RunningConsumer> {
-  const consumer = await runBatchConsumer({
-    kafka,
-    groupId,
-    topics: [topic],
-    fromBeginning: true,
-    handler,
-    heartbeatIntervalMs: 300,
-    sessionTimeoutMs: testSessionTimeoutMs(cluster),
-    backoff: { initialMs: 20, maxMs: 100 },
-    ...extra,
-  });
-  running.push(consumer);
-  return consumer;
-}
+/** Retries come quickly here: the tests wait for them. */
+const consume = (topic: string, groupId: string, handler: BatchHandler, extra: Partial<BatchConsumerOptions> = {}) =>
+  bed.consume(topic, groupId, handler, { backoff: { initialMs: 20, maxMs: 100 }, ...extra });
 
 describe('the batch consumer commits only what its handler finished', () => {
   it('hands a batch whose handler never finished to the next consumer of the group', async () => {
     const topic = freshTopic();
     const groupId = freshGroup();
-    await producer.send(topic, legs(0, 3));
+    await bed.producer.send(topic, legs(0, 3));
 
     let hang = false;
     const firstSaw: string[] = [];
@@ -67,35 +38,35 @@ describe('the batch consumer commits only what its handler finished', () => {
       firstSaw.push(...values(messages));
       if (hang) await new Promise(() => undefined); // a handler stuck forever, e.g. on a dead downstream
     });
-    await waitFor(async () => (await committedOffsets(admin, groupId, topic))[0] === 3, { what: 'first batch committed at 3' });
+    await waitFor(async () => (await committedOffsets(bed.admin, groupId, topic))[0] === 3, { what: 'first batch committed at 3' });
 
     hang = true;
-    await producer.send(topic, legs(3, 3));
+    await bed.producer.send(topic, legs(3, 3));
     await waitFor(() => firstSaw.length === 6, { what: 'the stuck consumer to receive the second batch' });
     await first.stop(300); // gives up on the stuck batch: abandoned, uncommitted
-    expect((await committedOffsets(admin, groupId, topic))[0]).toBe(3);
+    expect((await committedOffsets(bed.admin, groupId, topic))[0]).toBe(3);
 
     const secondSaw: string[] = [];
     await consume(topic, groupId, async ({ messages }) => void secondSaw.push(...values(messages)));
     await waitFor(() => secondSaw.length >= 3, { what: 'the next consumer to receive the unfinished batch' });
     expect(secondSaw).toEqual(['leg-3', 'leg-4', 'leg-5']);
-    await waitFor(async () => (await committedOffsets(admin, groupId, topic))[0] === 6, { what: 'commit at 6' });
+    await waitFor(async () => (await committedOffsets(bed.admin, groupId, topic))[0] === 6, { what: 'commit at 6' });
   });
 
   it('retries a batch after a retriable error and commits it once it succeeds', async () => {
     const topic = freshTopic();
     const groupId = freshGroup();
-    await producer.send(topic, legs(0, 4));
+    await bed.producer.send(topic, legs(0, 4));
     let attempts = 0;
     const offsetsDuringFailures: number[] = [];
     await consume(topic, groupId, async () => {
       attempts += 1;
       if (attempts <= 2) {
-        offsetsDuringFailures.push((await committedOffsets(admin, groupId, topic))[0] ?? -1);
+        offsetsDuringFailures.push((await committedOffsets(bed.admin, groupId, topic))[0] ?? -1);
         throw Object.assign(new Error('ledger topic unavailable'), { retriable: true });
       }
     });
-    await waitFor(async () => (await committedOffsets(admin, groupId, topic))[0] === 4, { what: 'commit at 4 after retries' });
+    await waitFor(async () => (await committedOffsets(bed.admin, groupId, topic))[0] === 4, { what: 'commit at 4 after retries' });
     expect(attempts).toBe(3);
     expect(offsetsDuringFailures).toEqual([-1, -1]);
   });
@@ -103,7 +74,7 @@ describe('the batch consumer commits only what its handler finished', () => {
   it('stops on a non-retriable handler error and leaves the batch uncommitted', async () => {
     const topic = freshTopic();
     const groupId = freshGroup();
-    await producer.send(topic, legs(0, 2));
+    await bed.producer.send(topic, legs(0, 2));
     const fatal: unknown[] = [];
     const consumer = await consume(
       topic,
@@ -116,13 +87,13 @@ describe('the batch consumer commits only what its handler finished', () => {
     await waitFor(() => fatal.length === 1, { what: 'the fatal error to be reported' });
     expect(consumer.failure()).toBeInstanceOf(TypeError);
     await waitFor(() => !consumer.joined(), { what: 'the consumer to leave' });
-    expect((await committedOffsets(admin, groupId, topic))[0]).toBe(-1);
+    expect((await committedOffsets(bed.admin, groupId, topic))[0]).toBe(-1);
   });
 
   it('finishes and commits the batch in progress when stopped gracefully', async () => {
     const topic = freshTopic();
     const groupId = freshGroup();
-    await producer.send(topic, legs(0, 5));
+    await bed.producer.send(topic, legs(0, 5));
     let release: () => void = () => undefined;
     let started = false;
     const consumer = await consume(topic, groupId, async () => {
@@ -133,6 +104,6 @@ describe('the batch consumer commits only what its handler finished', () => {
     const stopping = consumer.stop(10_000);
     release();
     await stopping;
-    expect((await committedOffsets(admin, groupId, topic))[0]).toBe(5);
+    expect((await committedOffsets(bed.admin, groupId, topic))[0]).toBe(5);
   });
 });

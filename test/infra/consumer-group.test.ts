@@ -1,53 +1,23 @@
-import type { Admin, Kafka } from 'kafkajs';
-import { BatchProducer, runBatchConsumer, type ConsumedBatch, type RunningConsumer } from '../../libs/kafka';
-import { startKafka, testSessionTimeoutMs, type KafkaForTests } from '../support/kafka-cluster';
-import { committedOffsets, partitionCount, testKafkaClient } from '../support/kafka-client';
+import type { BatchConsumerOptions, BatchHandler, RunningConsumer } from '../../libs/kafka';
+import { committedOffsets, partitionCount } from '../support/kafka-client';
 import { freshGroup, freshTopic } from '../support/names';
+import { KafkaTestBed } from '../support/kafka-test-bed';
 import { waitFor } from '../support/wait-for';
 
-let cluster: KafkaForTests;
-let kafka: Kafka;
-let producer: BatchProducer;
-let admin: Admin;
-const running: RunningConsumer[] = [];
+let bed: KafkaTestBed;
 
 beforeAll(async () => {
-  cluster = await startKafka();
-  kafka = testKafkaClient(cluster.brokers);
-  producer = await BatchProducer.connect(kafka);
-  admin = kafka.admin();
-  await admin.connect();
+  bed = await KafkaTestBed.start();
 });
 
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((c) => c.stop(2000)));
-});
+afterEach(() => bed.stopConsumers());
 
 afterAll(async () => {
-  await admin?.disconnect();
-  await producer?.disconnect();
-  await cluster?.stop();
+  await bed?.stop();
 });
 
-async function member(
-  topic: string,
-  groupId: string,
-  handler: (batch: ConsumedBatch) => Promise<void>,
-  extra: Partial<Parameters<typeof runBatchConsumer>[0]> = {},
-): Promise<RunningConsumer> {
-  const consumer = await runBatchConsumer({
-    kafka,
-    groupId,
-    topics: [topic],
-    fromBeginning: true,
-    handler,
-    heartbeatIntervalMs: 300,
-    sessionTimeoutMs: testSessionTimeoutMs(cluster),
-    ...extra,
-  });
-  running.push(consumer);
-  return consumer;
-}
+const member = (topic: string, groupId: string, handler: BatchHandler, extra: Partial<BatchConsumerOptions> = {}) =>
+  bed.consume(topic, groupId, handler, extra);
 
 const owned = (consumer: RunningConsumer, topic: string) => [...(consumer.assignment()[topic] ?? [])];
 
@@ -55,8 +25,8 @@ describe('consumer group membership', () => {
   it('shares the partitions of a topic between two members, each record going to one of them', async () => {
     const topic = freshTopic();
     const groupId = freshGroup();
-    await producer.send(topic, [{ key: 'warm-up', value: 'creates the topic' }]);
-    const partitions = await partitionCount(admin, topic);
+    await bed.producer.send(topic, [{ key: 'warm-up', value: 'creates the topic' }]);
+    const partitions = await partitionCount(bed.admin, topic);
 
     const byMember: [string[], string[]] = [[], []];
     const a = await member(topic, groupId, async ({ messages }) => void byMember[0].push(...messages.map((m) => String(m.value))));
@@ -71,7 +41,7 @@ describe('consumer group membership', () => {
     expect(owned(a, topic).filter((p) => owned(b, topic).includes(p))).toEqual([]);
 
     const legs = Array.from({ length: 40 }, (_, i) => ({ partition: i % partitions, key: `acct-${i}`, value: `leg-${i}` }));
-    await producer.send(topic, legs);
+    await bed.producer.send(topic, legs);
     const received = () => [...byMember[0], ...byMember[1]].filter((v) => v.startsWith('leg-'));
     await waitFor(() => received().length >= legs.length, { what: 'all 40 legs consumed by the group' });
 
@@ -83,8 +53,8 @@ describe('consumer group membership', () => {
   it('resumes assigned partitions from offsets kept outside Kafka, skipping what was already applied', async () => {
     const topic = freshTopic();
     const groupId = freshGroup();
-    await producer.send(topic, Array.from({ length: 10 }, (_, i) => ({ partition: 0, value: `p0-${i}` })));
-    await producer.send(topic, Array.from({ length: 3 }, (_, i) => ({ partition: 1, value: `p1-${i}` })));
+    await bed.producer.send(topic, Array.from({ length: 10 }, (_, i) => ({ partition: 0, value: `p0-${i}` })));
+    await bed.producer.send(topic, Array.from({ length: 3 }, (_, i) => ({ partition: 1, value: `p1-${i}` })));
 
     // The invoicer's Redis says: partition 0 applied up to offset 6 (next is 7); partition 1 unknown.
     const asked: string[][] = [];
@@ -97,7 +67,7 @@ describe('consumer group membership', () => {
       },
     });
     await waitFor(() => seen.length >= 6, { what: 'p0-7..9 and p1-0..2' });
-    await waitFor(async () => (await committedOffsets(admin, groupId, topic))[0] === 10, { what: 'partition 0 committed at 10' });
+    await waitFor(async () => (await committedOffsets(bed.admin, groupId, topic))[0] === 10, { what: 'partition 0 committed at 10' });
 
     expect(asked).toEqual([[topic]]);
     expect(seen.filter((v) => v.startsWith('p0-'))).toEqual(['p0-7', 'p0-8', 'p0-9']);

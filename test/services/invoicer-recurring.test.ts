@@ -1,11 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Redis } from 'ioredis';
-import type { Admin, Consumer, Kafka } from 'kafkajs';
+import { join } from 'node:path';
+import type { Consumer } from 'kafkajs';
 import {
   AccountId, BillingMonth, type Account, type Invoice, type LimitEvent, type ProvisioningEvent, type RatedRecord, type UserActivity,
 } from '../../libs/domain';
@@ -14,20 +11,16 @@ import { account, ratedLeg } from '../../libs/domain/invoicing/rated.fixture';
 import { BillingCalendar } from '../../libs/domain/rating';
 import { applyBillingModel, licenceCsv } from '../../libs/domain/recurring';
 import { cloudTariff, plan } from '../../libs/domain/recurring/tariff.fixture';
-import { BatchProducer } from '../../libs/kafka';
 import { closeAccountMonth } from '../../libs/pipeline/month-invoice';
 import { RecurringFacts } from '../../libs/pipeline/recurring-facts';
 import { ReferenceData } from '../../libs/pipeline/reference-data';
-import { connectRedis, loadRedisConfig, RedisFactsStore, RedisLedgerStore } from '../../libs/redis';
-import { createSchemaRegistry, loadRegistryConfig, readAvroSchema, registerSchemas, type AvroTopics } from '../../libs/registry';
-import { closeThroughHeaders } from '../../services/invoicer/control-marker';
-import { startKafka, testSessionTimeoutMs, type KafkaForTests } from '../support/kafka-cluster';
-import { partitionCount, testKafkaClient } from '../support/kafka-client';
-import { freePort, stopChild } from '../support/local-program';
-import { freshGroup, freshKeyPrefix, freshTopic } from '../support/names';
-import { startRedis, type RedisForTests } from '../support/redis-server';
-import { SchemaRegistryDouble } from '../support/schema-registry-double';
+import { RedisFactsStore, RedisLedgerStore } from '../../libs/redis';
+import type { AvroTopics } from '../../libs/registry';
+import { freePort } from '../support/local-program';
+import { freshGroup, freshTopic } from '../support/names';
 import { waitFor } from '../support/wait-for';
+import { ServiceTestBed } from './service-test-bed';
+import { serviceMain, SpawnedService } from './spawned-service';
 
 /**
  * Recurring charges in the invoicer as operators run it (dist/, spawned) on the Kafka test cluster,
@@ -35,18 +28,10 @@ import { waitFor } from '../support/wait-for';
  * closed by a close-through marker, and every invoice, file and LINES event equal to what the
  * embedded pipeline's closeAccountMonth makes of the same facts, through redelivery and a SIGKILL.
  */
-const MAIN = resolve(__dirname, '../../dist/services/invoicer/main.js');
-
-let cluster: KafkaForTests;
-let redisServer: RedisForTests;
-let registryDouble: SchemaRegistryDouble;
-let kafka: Kafka;
-let admin: Admin;
-let producer: BatchProducer;
-let redis: Redis;
+let bed: ServiceTestBed;
 let invoiceDir: string;
 let consumer: Consumer | undefined;
-const children: ChildProcess[] = [];
+const services: SpawnedService[] = [];
 let keyPrefix: string;
 
 const topics = {
@@ -54,57 +39,38 @@ const topics = {
   provisioning: freshTopic(), registrations: freshTopic(), limits: freshTopic(),
 };
 let avro: AvroTopics;
+let env: Record<string, string>;
 
 beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error('dist/ not built: run `make setup`');
-  [cluster, redisServer] = await Promise.all([startKafka(), startRedis()]);
-  registryDouble = new SchemaRegistryDouble();
-  const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? (await registryDouble.start());
-  kafka = testKafkaClient(cluster.brokers);
-  admin = kafka.admin();
-  await admin.connect();
-  producer = await BatchProducer.connect(kafka);
-  redis = await connectRedis(loadRedisConfig({ REDIS_URL: redisServer.url }));
+  serviceMain('invoicer'); // fail early, and say why, when dist/ was not built
+  bed = await ServiceTestBed.start();
   invoiceDir = await mkdtemp(join(tmpdir(), 'invoicer-recurring-'));
-  keyPrefix = freshKeyPrefix();
-  avro = await registerSchemas(createSchemaRegistry(loadRegistryConfig({ SCHEMA_REGISTRY_URL: registryUrl })), {
-    [topics.ledger]: readAvroSchema('RatedRecord'),
-    [topics.accounts]: readAvroSchema('Account'),
-    [topics.tariffs]: readAvroSchema('Tariff'),
-    [topics.provisioning]: readAvroSchema('ProvisioningEvent'),
-    [topics.registrations]: readAvroSchema('UserActivity'),
-    [topics.invoices]: readAvroSchema('Invoice'),
-    [topics.limits]: readAvroSchema('LimitEvent'),
+  keyPrefix = bed.freshKeyPrefix();
+  avro = await bed.register({
+    [topics.ledger]: 'RatedRecord',
+    [topics.accounts]: 'Account',
+    [topics.tariffs]: 'Tariff',
+    [topics.provisioning]: 'ProvisioningEvent',
+    [topics.registrations]: 'UserActivity',
+    [topics.invoices]: 'Invoice',
+    [topics.limits]: 'LimitEvent',
   });
   env = {
-    KAFKA_BROKERS: cluster.brokers.join(','),
-    SCHEMA_REGISTRY_URL: registryUrl,
-    REDIS_URL: redisServer.url,
+    ...bed.serviceEnv(),
     REDIS_KEY_PREFIX: keyPrefix,
     INVOICE_DIR: invoiceDir,
     ...Object.fromEntries(Object.entries(topics).map(([name, topic]) => [`TOPIC_${name.toUpperCase()}`, topic])),
     GROUP_ID: freshGroup(),
-    KAFKA_SESSION_TIMEOUT_MS: String(testSessionTimeoutMs(cluster)),
-    KAFKA_HEARTBEAT_INTERVAL_MS: '300',
-    LOG_LEVEL: 'warn',
   };
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(children.map((child) => stopChild(child)));
+  await Promise.all(services.map((s) => s.kill()));
   await consumer?.disconnect();
-  await producer?.disconnect();
-  await admin?.disconnect();
-  const keys = keyPrefix ? await redis.keys(`${keyPrefix}*`) : [];
-  if (keys.length > 0) await redis.del(...keys);
-  redis?.disconnect();
-  await registryDouble?.stop();
-  await cluster?.stop();
-  await redisServer?.stop();
+  await bed?.stop();
   if (invoiceDir) await rm(invoiceDir, { recursive: true, force: true });
 });
 
-let env: NodeJS.ProcessEnv;
 const feb = BillingMonth('2026-02');
 const since = Date.UTC(2026, 1, 1); // February is every account's first invoice
 const tariff = cloudTariff({ effectiveFrom: Date.UTC(2025, 0, 1) });
@@ -169,41 +135,20 @@ function expectedOutcome(): { invoices: Invoice[]; lines: LimitEvent[] } {
   return { invoices, lines: lines ? [lines] : [] };
 }
 
-async function publish(topic: string, values: ReadonlyArray<{ accountId: string }>): Promise<void> {
-  await producer.send(topic, await Promise.all(values.map(async (v) => ({ key: v.accountId, value: await avro.encode(topic, v) }))));
-}
+const publish = (topic: string, values: ReadonlyArray<{ accountId: string }>) => bed.publish(avro, topic, values);
 
-async function closeThrough(month: string): Promise<void> {
-  const partitions = await partitionCount(admin, topics.ledger);
-  const markers = Array.from({ length: partitions }, (_, partition) => ({ partition, key: null, value: Buffer.alloc(0), headers: closeThroughHeaders(month) }));
-  await producer.send(topics.ledger, markers);
-}
-
-async function startInvoicer(): Promise<ChildProcess> {
+/** Spawns the built invoicer and waits until /readyz answers 200. */
+async function startInvoicer(): Promise<SpawnedService> {
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], { env: { ...env, OPS_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (s: string) => (output += s));
-  child.stderr!.setEncoding('utf8').on('data', (s: string) => (output += s));
-  try {
-    await waitFor(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`invoicer exited ${child.exitCode}`);
-        return (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200;
-      },
-      { what: 'the invoicer to be ready', timeoutMs: 40_000, intervalMs: 200 },
-    );
-  } catch (err) {
-    throw new Error(`${(err as Error).message}; its output:\n${output.slice(-3000)}`);
-  }
-  return child;
+  const invoicer = new SpawnedService('invoicer', { ...env, OPS_PORT: String(port) });
+  services.push(invoicer);
+  return invoicer.untilReady(port);
 }
 
 /** Everything on a topic, decoded, in the order read. */
 async function follow<T>(topicNames: readonly string[]): Promise<Map<string, T[]>> {
   const seen = new Map<string, T[]>(topicNames.map((t) => [t, []]));
-  consumer = kafka.consumer({ groupId: freshGroup(), sessionTimeout: testSessionTimeoutMs(cluster), maxWaitTimeInMs: 200 });
+  consumer = bed.kafka.consumer({ groupId: freshGroup(), sessionTimeout: bed.sessionTimeoutMs(), maxWaitTimeInMs: 200 });
   await consumer.connect();
   await consumer.subscribe({ topics: [...topicNames], fromBeginning: true });
   await consumer.run({ eachMessage: async ({ topic, message }) => void seen.get(topic)!.push(await avro.decode<T>(message.value!)) });
@@ -213,10 +158,10 @@ async function follow<T>(topicNames: readonly string[]): Promise<Map<string, T[]
 describe('the invoicer service billing recurring charges (built, on Kafka and Redis)', () => {
   it('bills devices, trunks, licences, setup fee, features, plans, channels and the minimum as the embedded pipeline, through redelivery and a SIGKILL', async () => {
     await publish(topics.accounts, [acme, globex, initech]);
-    await producer.send(topics.tariffs, [{ key: `${tariff.tariffId}:${tariff.version}`, value: await avro.encode(topics.tariffs, tariff) }]);
+    await bed.producer.send(topics.tariffs, [{ key: `${tariff.tariffId}:${tariff.version}`, value: await avro.encode(topics.tariffs, tariff) }]);
     const out = await follow<Invoice | LimitEvent>([topics.invoices, topics.limits]);
-    const facts = new RedisFactsStore(redis, keyPrefix);
-    const ledger = new RedisLedgerStore(redis, keyPrefix);
+    const facts = new RedisFactsStore(bed.redis, keyPrefix);
+    const ledger = new RedisLedgerStore(bed.redis, keyPrefix);
     const stored = async () => {
       const restored = await facts.restore([{ accountId: acme.accountId, month: feb }, { accountId: globex.accountId, month: feb }]);
       const window = new BillingCalendar('UTC').monthBounds(feb);
@@ -238,8 +183,8 @@ describe('the invoicer service billing recurring charges (built, on Kafka and Re
       what: 'the first half in Redis',
     });
     const beforeKill = await stored();
-    invoicer.kill('SIGKILL');
-    await waitFor(() => invoicer.signalCode === 'SIGKILL', { what: 'the invoicer to die' });
+    invoicer.signal('SIGKILL');
+    expect(await invoicer.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
     // ... restarted, and everything published again (at least once), with the rest.
     invoicer = await startInvoicer();
@@ -248,7 +193,7 @@ describe('the invoicer service billing recurring charges (built, on Kafka and Re
     await publish(topics.registrations, activities);
     await publish(topics.ledger, rated);
     await publish(topics.provisioning, events.slice(2));
-    await closeThrough('2026-02');
+    await bed.closeThrough(topics.ledger, '2026-02');
 
     const expected = expectedOutcome();
     const invoices = () => out.get(topics.invoices) as Invoice[];
@@ -279,7 +224,7 @@ describe('the invoicer service billing recurring charges (built, on Kafka and Re
     expect(out.get(topics.limits)).toEqual(JSON.parse(JSON.stringify(expected.lines)));
     expect(expected.lines).toEqual([expect.objectContaining({ limit: 'LINES', value: 3, threshold: 2, usageId: 'g3' })]);
 
-    await stopChild(invoicer, 10_000);
-    expect(invoicer.exitCode).toBe(0);
+    invoicer.signal('SIGTERM');
+    expect(await invoicer.exited).toEqual({ code: 0, signal: null });
   }, 180_000);
 });

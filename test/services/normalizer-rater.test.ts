@@ -1,14 +1,11 @@
-import type { Admin, Kafka } from 'kafkajs';
 import { AccountId, type DeadLetter, type MediaCdr, type RatedRecord, type SipCoreCdr } from '../../libs/domain';
 import { sampleAccount, sampleRate, sampleTariff } from '../../libs/domain/reference/sample-reference';
-import { BatchProducer } from '../../libs/kafka';
-import { connectRedis, loadRedisConfig } from '../../libs/redis';
-import { createSchemaRegistry, loadRegistryConfig, readAvroSchema, registerSchemas, type AvroTopics } from '../../libs/registry';
-import { committedOffsets, startKafka, startRedis, testKafkaClient, testSessionTimeoutMs, type KafkaForTests, type RedisForTests } from '../support';
+import type { AvroTopics } from '../../libs/registry';
+import { committedOffsets } from '../support';
 import { freePort } from '../support/local-program';
-import { freshGroup, freshKeyPrefix, freshTopic } from '../support/names';
-import { SchemaRegistryDouble } from '../support/schema-registry-double';
+import { freshGroup, freshTopic } from '../support/names';
 import { waitFor } from '../support/wait-for';
+import { ServiceTestBed } from './service-test-bed';
 import { SpawnedService, serviceMain } from './spawned-service';
 import { TopicRecorder } from './topic-recorder';
 
@@ -72,13 +69,7 @@ describe('normalizer and rater start-up', () => {
 });
 
 describe('normalizer and rater on Kafka', () => {
-  let cluster: KafkaForTests;
-  let redisServer: RedisForTests;
-  let registryDouble: SchemaRegistryDouble;
-  let registryUrl: string;
-  let kafka: Kafka;
-  let admin: Admin;
-  let producer: BatchProducer;
+  let bed: ServiceTestBed;
   let avro: AvroTopics;
   let recorder: TopicRecorder;
   const services: SpawnedService[] = [];
@@ -91,7 +82,7 @@ describe('normalizer and rater on Kafka', () => {
     accounts: freshTopic(),
     tariffs: freshTopic(),
   };
-  const redisKeyPrefix = freshKeyPrefix();
+  let redisKeyPrefix: string;
   const groups = { normalizer: freshGroup(), rater: freshGroup() };
   const ports = { normalizer: 0, rater: 0 };
   const dlq = { sipcore: `${topics.sipcore}.dlq`, usage: `${topics.usage}.dlq` };
@@ -99,18 +90,13 @@ describe('normalizer and rater on Kafka', () => {
   beforeAll(async () => {
     serviceMain('normalizer'); // fail early, and say why, when dist/ was not built
     serviceMain('rater');
-    [cluster, redisServer] = await Promise.all([startKafka(), startRedis()]);
-    registryDouble = new SchemaRegistryDouble();
-    registryUrl = process.env.SCHEMA_REGISTRY_URL ?? (await registryDouble.start());
-    kafka = testKafkaClient(cluster.brokers);
-    admin = kafka.admin();
-    await admin.connect();
-    producer = await BatchProducer.connect(kafka);
-    avro = await registerSchemas(createSchemaRegistry(loadRegistryConfig({ SCHEMA_REGISTRY_URL: registryUrl })), {
-      [topics.sipcore]: readAvroSchema('SipCoreCdr'),
-      [topics.media]: readAvroSchema('MediaCdr'),
-      [topics.accounts]: readAvroSchema('Account'),
-      [topics.tariffs]: readAvroSchema('Tariff'),
+    bed = await ServiceTestBed.start();
+    redisKeyPrefix = bed.freshKeyPrefix();
+    avro = await bed.register({
+      [topics.sipcore]: 'SipCoreCdr',
+      [topics.media]: 'MediaCdr',
+      [topics.accounts]: 'Account',
+      [topics.tariffs]: 'Tariff',
     });
     ports.normalizer = await freePort();
     ports.rater = await freePort();
@@ -119,23 +105,13 @@ describe('normalizer and rater on Kafka', () => {
   afterAll(async () => {
     await Promise.all(services.map((s) => s.kill()));
     await recorder?.stop();
-    await producer?.disconnect();
-    await admin?.disconnect();
-    await registryDouble?.stop();
-    await cluster?.stop();
-    if (redisServer) {
-      const redis = await connectRedis(loadRedisConfig({ REDIS_URL: redisServer.url }));
-      const keys = await redis.keys(`${redisKeyPrefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-      await redisServer.stop();
-    }
+    await bed?.stop();
   });
 
   const start = (name: 'normalizer' | 'rater'): SpawnedService => {
     const service = new SpawnedService(name, {
-      KAFKA_BROKERS: cluster.brokers.join(','),
-      SCHEMA_REGISTRY_URL: registryUrl,
+      ...bed.serviceEnv(),
+      LOG_LEVEL: 'info', // the start and stop lines are asserted
       TOPIC_SIPCORE: topics.sipcore,
       TOPIC_MEDIA: topics.media,
       TOPIC_USAGE: topics.usage,
@@ -146,17 +122,15 @@ describe('normalizer and rater on Kafka', () => {
       GROUP_ID: groups[name],
       OPS_HOST: '127.0.0.1',
       OPS_PORT: String(ports[name]),
-      KAFKA_SESSION_TIMEOUT_MS: String(testSessionTimeoutMs(cluster)),
-      KAFKA_HEARTBEAT_INTERVAL_MS: '300',
       SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
-      ...(name === 'rater' ? { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: redisKeyPrefix } : {}),
+      REDIS_KEY_PREFIX: redisKeyPrefix,
     });
     services.push(service);
     return service;
   };
 
   const publish = async (topic: string, records: ReadonlyArray<{ key: string; value: unknown } | { key: string; raw: Buffer }>) =>
-    producer.send(
+    bed.producer.send(
       topic,
       await Promise.all(records.map(async (r) => ({ key: r.key, value: 'raw' in r ? r.raw : await avro.encode(topic, r.value) }))),
     );
@@ -172,8 +146,8 @@ describe('normalizer and rater on Kafka', () => {
     });
   /** Whether `group` has committed every message of `topic` (partitions without messages need no commit). */
   const committedAll = async (group: string, topic: string) => {
-    const committed = await committedOffsets(admin, group, topic);
-    const ends = await admin.fetchTopicOffsets(topic);
+    const committed = await committedOffsets(bed.admin, group, topic);
+    const ends = await bed.admin.fetchTopicOffsets(topic);
     return ends.every((p) => Number(p.high) === 0 || committed[p.partition] === Number(p.high));
   };
 
@@ -192,7 +166,7 @@ describe('normalizer and rater on Kafka', () => {
       { key: 'ACME', raw: notAvro },
     ]);
     await publish(topics.media, [{ key: 'ACME', value: ivrLeg }]); // 90 s at 1/1 = 1.5 min x 0.02 = 0.030000
-    recorder = await TopicRecorder.start(kafka, [topics.ledger, dlq.sipcore, dlq.usage], testSessionTimeoutMs(cluster));
+    recorder = await TopicRecorder.start(bed.kafka, [topics.ledger, dlq.sipcore, dlq.usage], bed.sessionTimeoutMs());
 
     const running = [start('normalizer'), start('rater')];
     await waitForLedger(4, running);

@@ -1,5 +1,3 @@
-import type { Redis } from 'ioredis';
-import type { Kafka } from 'kafkajs';
 import {
   AccountId,
   Product,
@@ -12,17 +10,14 @@ import {
 } from '../../libs/domain';
 import { LimitCounters } from '../../libs/domain/limits';
 import { sampleAccount, sampleRate, sampleTariff } from '../../libs/domain/reference/sample-reference';
-import { BatchProducer } from '../../libs/kafka';
 import { ReferenceData } from '../../libs/pipeline/reference-data';
-import { connectRedis, loadRedisConfig } from '../../libs/redis';
 import { RedisLimitStore } from '../../libs/redis/limit-store';
-import { createSchemaRegistry, loadRegistryConfig, readAvroSchema, registerSchemas, type AvroTopics } from '../../libs/registry';
+import type { AvroTopics } from '../../libs/registry';
 import { rateAndCount, type LimitCounting } from '../../services/rater/rate-and-count';
-import { startKafka, startRedis, testKafkaClient, testSessionTimeoutMs, type KafkaForTests, type RedisForTests } from '../support';
 import { freePort } from '../support/local-program';
-import { freshGroup, freshKeyPrefix, freshTopic } from '../support/names';
-import { SchemaRegistryDouble } from '../support/schema-registry-double';
+import { freshGroup, freshTopic } from '../support/names';
 import { waitFor } from '../support/wait-for';
+import { ServiceTestBed } from './service-test-bed';
 import { SpawnedService, serviceMain } from './spawned-service';
 import { TopicRecorder } from './topic-recorder';
 
@@ -36,39 +31,19 @@ import { TopicRecorder } from './topic-recorder';
 const T0 = Date.UTC(2025, 2, 3, 9, 0, 0);
 const MIN = 60_000;
 
-let cluster: KafkaForTests;
-let redisServer: RedisForTests;
-let registryDouble: SchemaRegistryDouble;
-let registryUrl: string;
-let kafka: Kafka;
-let producer: BatchProducer;
-let redis: Redis;
+let bed: ServiceTestBed;
 const services: SpawnedService[] = [];
 const recorders: TopicRecorder[] = [];
-const keyPrefixes: string[] = [];
 
 beforeAll(async () => {
   serviceMain('rater'); // fail early, and say why, when dist/ was not built
-  [cluster, redisServer] = await Promise.all([startKafka(), startRedis()]);
-  registryDouble = new SchemaRegistryDouble();
-  registryUrl = process.env.SCHEMA_REGISTRY_URL ?? (await registryDouble.start());
-  kafka = testKafkaClient(cluster.brokers);
-  producer = await BatchProducer.connect(kafka);
-  redis = await connectRedis(loadRedisConfig({ REDIS_URL: redisServer.url }));
+  bed = await ServiceTestBed.start();
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all(services.map((s) => s.kill()));
   await Promise.all(recorders.map((r) => r.stop()));
-  await producer?.disconnect();
-  for (const prefix of keyPrefixes) {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  }
-  redis?.disconnect();
-  await registryDouble?.stop();
-  await cluster?.stop();
-  await redisServer?.stop();
+  await bed?.stop();
 });
 
 // The tariff carries no limits, so every account is held to the free plan: 120 s a call, 1800 s a
@@ -114,21 +89,14 @@ interface Setup {
 /** Fresh topics, group and key prefix; the accounts and the tariff published; the outputs recorded. */
 async function setUp(accounts: readonly Account[]): Promise<Setup> {
   const topics = { usage: freshTopic(), ledger: freshTopic(), limits: freshTopic(), accounts: freshTopic(), tariffs: freshTopic() };
-  const avro = await registerSchemas(createSchemaRegistry(loadRegistryConfig({ SCHEMA_REGISTRY_URL: registryUrl })), {
-    [topics.usage]: readAvroSchema('UsageRecord'),
-    [topics.accounts]: readAvroSchema('Account'),
-    [topics.tariffs]: readAvroSchema('Tariff'),
-  });
-  await producer.send(topics.accounts, await Promise.all(accounts.map(async (a) => ({ key: a.accountId, value: await avro.encode(topics.accounts, a) }))));
-  await producer.send(topics.tariffs, [{ key: `${tariff.tariffId}:${tariff.version}`, value: await avro.encode(topics.tariffs, tariff) }]);
-  const recorder = await TopicRecorder.start(kafka, [topics.ledger, topics.limits, `${topics.usage}.dlq`], testSessionTimeoutMs(cluster));
+  const avro = await bed.register({ [topics.usage]: 'UsageRecord', [topics.accounts]: 'Account', [topics.tariffs]: 'Tariff' });
+  await bed.publish(avro, topics.accounts, accounts);
+  await bed.producer.send(topics.tariffs, [{ key: `${tariff.tariffId}:${tariff.version}`, value: await avro.encode(topics.tariffs, tariff) }]);
+  const recorder = await TopicRecorder.start(bed.kafka, [topics.ledger, topics.limits, `${topics.usage}.dlq`], bed.sessionTimeoutMs());
   recorders.push(recorder);
-  const keyPrefix = freshKeyPrefix();
-  keyPrefixes.push(keyPrefix);
+  const keyPrefix = bed.freshKeyPrefix();
   const env = {
-    KAFKA_BROKERS: cluster.brokers.join(','),
-    SCHEMA_REGISTRY_URL: registryUrl,
-    REDIS_URL: redisServer.url,
+    ...bed.serviceEnv(),
     REDIS_KEY_PREFIX: keyPrefix,
     TOPIC_USAGE: topics.usage,
     TOPIC_LEDGER: topics.ledger,
@@ -137,11 +105,8 @@ async function setUp(accounts: readonly Account[]): Promise<Setup> {
     TOPIC_TARIFFS: topics.tariffs,
     GROUP_ID: freshGroup(),
     OPS_HOST: '127.0.0.1',
-    KAFKA_SESSION_TIMEOUT_MS: String(testSessionTimeoutMs(cluster)),
-    KAFKA_HEARTBEAT_INTERVAL_MS: '300',
-    LOG_LEVEL: 'warn',
   };
-  return { topics, avro, recorder, env, store: new RedisLimitStore(redis, keyPrefix, 86_400), reference: ReferenceData.of(accounts, [tariff]) };
+  return { topics, avro, recorder, env, store: new RedisLimitStore(bed.redis, keyPrefix, 86_400), reference: ReferenceData.of(accounts, [tariff]) };
 }
 
 async function startRater(setup: Setup): Promise<SpawnedService> {
@@ -150,10 +115,7 @@ async function startRater(setup: Setup): Promise<SpawnedService> {
   return rater;
 }
 
-async function publish(setup: Setup, usage: readonly UsageRecord[]): Promise<void> {
-  const messages = await Promise.all(usage.map(async (u) => ({ key: u.accountId, value: await setup.avro.encode(setup.topics.usage, u) })));
-  await producer.send(setup.topics.usage, messages);
-}
+const publish = (setup: Setup, usage: readonly UsageRecord[]) => bed.publish(setup.avro, setup.topics.usage, usage);
 
 const ledgerOf = (setup: Setup) => setup.recorder.decoded<RatedRecord>(setup.avro, setup.topics.ledger);
 const eventsOf = (setup: Setup) => setup.recorder.decoded<LimitEvent>(setup.avro, setup.topics.limits);

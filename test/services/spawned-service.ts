@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { killOnExit } from '../support/local-program';
+import { waitFor } from '../support/wait-for';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -45,6 +46,20 @@ export class SpawnedService {
 
   signal(signal: NodeJS.Signals): void {
     this.child.kill(signal);
+  }
+
+  /** Resolves once its /readyz on `port` answers 200; fails with its output if it exits or takes too long. */
+  async untilReady(port: number, timeoutMs = 40_000): Promise<this> {
+    const ready = async () => {
+      if (!this.running) throw new Error(`${this.name} exited`);
+      return (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200;
+    };
+    try {
+      await waitFor(ready, { what: `${this.name} to be ready`, timeoutMs, intervalMs: 200 });
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n${this.tail()}`);
+    }
+    return this;
   }
 
   /** The JSON log lines it wrote so far (pino, one object per line). */

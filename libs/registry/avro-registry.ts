@@ -1,6 +1,8 @@
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { RawAvroSchema } from '@kafkajs/confluent-schema-registry/dist/@types';
+import { Type } from 'avsc';
 import type { RegistryConfig } from './registry-config';
+import { WIRE_HEADER_BYTES, WireWriter } from './wire-writer';
 
 /** A record that can never be decoded (not Confluent framing, unknown schema id, bad Avro): dead-letter it. */
 export class UndecodableRecord extends Error {
@@ -47,42 +49,74 @@ export function createSchemaRegistry(config: RegistryConfig): SchemaRegistry {
  *
  * Decoding never passes a reader schema: the client would build a new resolver for every message
  * (hundreds of µs each). Readers take the writer's fields, which BACKWARD evolution keeps readable.
+ *
+ * Encoding and decoding run on avsc types resolved once per schema id (WireWriter, AvroReaders),
+ * not through the client's encode/decode, which look the schema up again for every record.
  */
 export async function registerSchemas(
   registry: SchemaRegistry,
   schemas: Readonly<Record<string, RawAvroSchema>>,
 ): Promise<AvroTopics> {
   const ids = new Map<string, number>();
+  const writers = new Map<string, WireWriter>();
   for (const [topic, schema] of Object.entries(schemas)) {
     const { id } = await registry.register(schema, { subject: `${topic}-value` });
     ids.set(topic, id);
+    const type = await registry.getSchema(id); // cached by register(): no request
+    if (!isAvroType(type)) throw new Error(`schema id ${id} of topic ${topic} is not an Avro schema`);
+    writers.set(topic, new WireWriter(id, type));
   }
+  const readers = new AvroReaders(registry);
   return {
     ids,
     encode: async (topic, value) => {
-      const id = ids.get(topic);
-      if (id === undefined) throw new Error(`no schema registered for topic ${topic}`);
-      return registry.encode(id, value);
+      const writer = writers.get(topic);
+      if (writer === undefined) throw new Error(`no schema registered for topic ${topic}`);
+      try {
+        return writer.write(value);
+      } catch {
+        // A value the schema refuses: the client's encode fails alike and its error names the invalid
+        // paths (ConfluentSchemaRegistryValidationError), which dead letters carry as their reason.
+        return registry.encode(writer.id, value);
+      }
     },
-    decode: <T>(buffer: Buffer) => decodeRecord<T>(registry, buffer),
+    decode: <T>(buffer: Buffer) => readers.decode<T>(buffer),
   };
 }
 
-async function decodeRecord<T>(registry: SchemaRegistry, buffer: Buffer): Promise<T> {
-  if (buffer.length < 5 || buffer[0] !== 0) {
-    throw new UndecodableRecord(`not in Confluent wire format (${buffer.length} bytes, first byte ${buffer[0] ?? 'none'})`);
+/** Decodes Confluent-framed Avro with each writer schema fetched once per id, then kept as an avsc type. */
+class AvroReaders {
+  private readonly types = new Map<number, Type>();
+
+  constructor(private readonly registry: SchemaRegistry) {}
+
+  async decode<T>(buffer: Buffer): Promise<T> {
+    if (buffer.length < WIRE_HEADER_BYTES || buffer[0] !== 0) {
+      throw new UndecodableRecord(`not in Confluent wire format (${buffer.length} bytes, first byte ${buffer[0] ?? 'none'})`);
+    }
+    const id = buffer.readInt32BE(1);
+    const type = this.types.get(id) ?? (await this.fetch(id));
+    try {
+      return (type ? type.fromBuffer(buffer.subarray(WIRE_HEADER_BYTES)) : await this.registry.decode(buffer)) as T;
+    } catch (err) {
+      throw new UndecodableRecord(`not Avro of schema id ${id}: ${(err as Error).message}`, { cause: err });
+    }
   }
-  const id = buffer.readInt32BE(1);
-  try {
-    await registry.getSchema(id); // cached after the first call per id
-  } catch (err) {
-    const status = (err as { status?: unknown }).status;
-    if (status === 404) throw new UndecodableRecord(`unknown schema id ${id}`, { cause: err });
-    throw new RegistryUnavailable(`schema id ${id}: ${(err as Error).message}`, { cause: err });
-  }
-  try {
-    return (await registry.decode(buffer)) as T;
-  } catch (err) {
-    throw new UndecodableRecord(`not Avro of schema id ${id}: ${(err as Error).message}`, { cause: err });
+
+  /** The avsc type of schema id `id`, or null for a schema of another kind (JSON, Protobuf), left to the client. */
+  private async fetch(id: number): Promise<Type | null> {
+    let schema: unknown;
+    try {
+      schema = await this.registry.getSchema(id); // one request per id, then cached by the client
+    } catch (err) {
+      const status = (err as { status?: unknown }).status;
+      if (status === 404) throw new UndecodableRecord(`unknown schema id ${id}`, { cause: err });
+      throw new RegistryUnavailable(`schema id ${id}: ${(err as Error).message}`, { cause: err });
+    }
+    if (!isAvroType(schema)) return null;
+    this.types.set(id, schema);
+    return schema;
   }
 }
+
+const isAvroType = (schema: unknown): schema is Type => Type.isType(schema);

@@ -21,6 +21,8 @@ export interface Output {
 export class BatchOutputs {
   private readonly byTopic = new Map<string, Message[]>();
   private readonly letters = new Map<DeadLetterCode, number>();
+  /** Each string key's bytes, made once per batch: kafkajs would convert it for every message. */
+  private readonly keyBytes = new Map<string, Buffer>();
 
   constructor(private readonly avro: Pick<AvroTopics, 'encode'>) {}
 
@@ -33,7 +35,7 @@ export class BatchOutputs {
     const encoded: Array<[string, Message]> = [];
     for (const { topic, key, value } of outputs) {
       try {
-        encoded.push([topic, { key, value: await this.avro.encode(topic, value) }]);
+        encoded.push([topic, { key: this.bytesOf(key), value: await this.avro.encode(topic, value) }]);
       } catch (err) {
         const reason = `its ${topic} output cannot be encoded: ${(err as Error).message}`;
         await this.deadLetter(from, { code: 'SCHEMA_INVALID', reason }, stage);
@@ -62,6 +64,16 @@ export class BatchOutputs {
   count(metrics: Pick<ServiceMetrics, 'recordsOut' | 'deadLetters'>): void {
     for (const [topic, messages] of this.byTopic) metrics.recordsOut.inc({ topic }, messages.length);
     for (const [code, n] of this.letters) metrics.deadLetters.inc({ code }, n);
+  }
+
+  private bytesOf(key: string | Buffer | null): Buffer | null {
+    if (typeof key !== 'string') return key;
+    let bytes = this.keyBytes.get(key);
+    if (bytes === undefined) {
+      bytes = Buffer.from(key);
+      this.keyBytes.set(key, bytes);
+    }
+    return bytes;
   }
 
   private push(topic: string, message: Message): void {

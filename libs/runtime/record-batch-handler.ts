@@ -49,13 +49,20 @@ export function recordBatchHandler<T>(ports: RecordBatchPorts, begin: (batch: Co
     const work = begin(batch);
     const out = new BatchOutputs(avro);
     // Decoded first, all of them, so prepare() sees the whole batch; outputs still follow offset order.
+    const { topic, partition } = batch;
     const decoded: Array<DecodedRecord<T> | { from: ConsumedRecord; problem: Problem }> = [];
+    const records: DecodedRecord<T>[] = [];
     for (const message of batch.messages) {
-      const from: ConsumedRecord = { topic: batch.topic, partition: batch.partition, message };
       const result = await decodeMessage<T>(avro, message);
-      decoded.push(result.ok ? { ...from, value: result.value } : { from, problem: result.problem });
+      if (result.ok) {
+        const record = { topic, partition, message, value: result.value };
+        decoded.push(record);
+        records.push(record);
+      } else {
+        decoded.push({ from: { topic, partition, message }, problem: result.problem });
+      }
     }
-    await work.prepare?.(decoded.filter((d): d is DecodedRecord<T> => !('problem' in d)));
+    await work.prepare?.(records);
     for (const item of decoded) {
       if ('problem' in item) await out.deadLetter(item.from, item.problem, 'ingest');
       else await work.record(item, out);
@@ -63,7 +70,6 @@ export function recordBatchHandler<T>(ports: RecordBatchPorts, begin: (batch: Co
     await out.send(producer);
     await work.persist?.();
 
-    const { topic, partition } = batch;
     metrics.recordsIn.inc({ topic }, batch.messages.length);
     out.count(metrics);
     work.acknowledged?.();

@@ -171,6 +171,13 @@ describe('closing months inside the script, in offset order', () => {
     expect(await totalsOf(acme, feb)).toEqual([expect.objectContaining({ records: 2, amountNanos: 9_000_000_000_010_000_000n })]);
   });
 
+  it('sums a line past 2^53 nanos exactly within one batch (about 9 million currency units)', async () => {
+    const big = (id: string) => leg(id, { amount: '4000000.000000001' });
+    await store.apply(ledger, batchOf([big('a'), big('b'), big('c')]));
+
+    expect(await totalsOf(acme, feb)).toEqual([expect.objectContaining({ records: 3, amountNanos: 12_000_000_000_000_003n })]);
+  });
+
   it('forgets a closing month once its invoice is out', async () => {
     await store.apply(ledger, batchOf([leg('a'), leg('g', { accountId: AccountId('globex') }), { through: feb }]));
     const both: AccountMonth[] = [{ accountId: acme, month: feb }, { accountId: AccountId('globex'), month: feb }];

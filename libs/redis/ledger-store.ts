@@ -5,9 +5,9 @@ import type { PartitionOffset } from '../kafka/resume-offsets';
 import { CachedScript } from './cached-script';
 import type { ApplyOutcome, LedgerBatch, LedgerPartition, LedgerStore } from './ledger-entries';
 import { byAccountMonth, LedgerKeys, monthMember, parseMonthMember } from './ledger-keys';
-import { channelLegText } from './ledger-channels';
-import { increments, lineTotalsOf } from './ledger-lines';
+import { lineTotalsOf } from './ledger-lines';
 import { LEDGER_APPLY_LUA } from './ledger-script';
+import { ledgerEntriesText } from './ledger-wire';
 
 /**
  * The invoicer's ledger in Redis: line totals per account and month, the ratedIds already applied,
@@ -55,17 +55,8 @@ export class RedisLedgerStore implements LedgerStore {
   async apply({ topic, partition }: LedgerPartition, batch: LedgerBatch): Promise<ApplyOutcome> {
     const k = this.keys;
     const keys = [k.position(topic, partition), k.open(topic, partition), k.closing(topic, partition), k.closed()];
-    const args: (string | number)[] = [k.prefix, batch.end, batch.closeTimes.size];
+    const args: (string | number)[] = [k.prefix, batch.end, ledgerEntriesText(batch.entries)];
     for (const [member, at] of batch.closeTimes) args.push(member, at);
-    for (const e of batch.entries) {
-      if (e.kind === 'close-through') {
-        args.push('m', e.offset, e.through);
-        continue;
-      }
-      args.push('r', e.offset, e.ratedId, e.accountId, e.month, e.startAt, e.onTime.length);
-      for (const line of e.onTime) args.push(...increments(line));
-      args.push(...increments(e.late), e.channel ? channelLegText(e.channel) : '');
-    }
     const [status, next, watermark, detail, closing] = (await this.script.run(this.redis, keys, args)) as [
       string, string, string, string, string[],
     ];

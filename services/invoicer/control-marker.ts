@@ -22,10 +22,13 @@ export type ControlReading =
   | { readonly kind: 'close-through'; readonly through: BillingMonth }
   | { readonly kind: 'invalid'; readonly reason: string };
 
+/** Shared: every rated record is read as data, one object for all of them. */
+const DATA: ControlReading = Object.freeze({ kind: 'data' });
+
 /** Whether a message is data, a valid marker, or a control message this invoicer cannot obey (dead-letter it). */
 export function readControl(message: Pick<KafkaMessage, 'headers' | 'value'>): ControlReading {
   const raw = message.headers?.[CONTROL_HEADER];
-  if (raw === undefined) return { kind: 'data' };
+  if (raw === undefined) return DATA;
   const values = Array.isArray(raw) ? raw : [raw];
   const text = values.length === 1 && values[0] !== undefined ? values[0].toString() : null;
   if (text === null) return { kind: 'invalid', reason: `${CONTROL_HEADER} header given ${values.length} times` };

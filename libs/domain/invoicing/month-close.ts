@@ -17,8 +17,18 @@ export function billingMonthOf(text: string): BillingMonth | null {
   return MONTH.test(text) ? BillingMonth(text) : null;
 }
 
+// The invoicer asks for the month after each rated record's month: a handful of distinct months,
+// so the answers are kept rather than parsed and formatted per record (at most 12 x 10^4 entries).
+const monthsAfter = new Map<string, BillingMonth>();
+
 /** The month after `month`: 2026-12 -> 2027-01. */
 export function monthAfter(month: BillingMonth | string): BillingMonth {
+  let after = monthsAfter.get(month);
+  if (after === undefined) monthsAfter.set(month, (after = computeMonthAfter(month)));
+  return after;
+}
+
+function computeMonthAfter(month: string): BillingMonth {
   const m = MONTH.exec(month);
   if (!m) throw new RangeError(`not a billing month (YYYY-MM): "${month}"`);
   const [year, mon] = [Number(m[1]), Number(m[2])];

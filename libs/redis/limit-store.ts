@@ -11,7 +11,7 @@ import {
   type LimitStore,
   type UsagePartition,
 } from './limit-batch';
-import { LimitKeys } from './limit-keys';
+import { countedSets, LimitKeys } from './limit-keys';
 import { LIMITS_SAVE_LUA } from './limit-script';
 
 /**
@@ -21,7 +21,9 @@ import { LIMITS_SAVE_LUA } from './limit-script';
  *
  * Write order for one batch of a usage partition (services/rater/rate-handler.ts):
  *  1. ONE pipelined read: the stored next offset, the counters of the batch's accounts, and which
- *     of its usageIds were counted before;
+ *     of its usageIds were counted before (the rater keeps the counters its last save of the
+ *     partition wrote in memory and reads only the others; should the stored offset show another
+ *     writer since, it drops them and reads all: services/rater/kept-counters.ts);
  *  2. in offset order: a message below the stored next is skipped (applied before); a usage counted
  *     before (stored, or earlier in the batch) is a duplicate and skipped; any other is rated and
  *     observed by its account's counters (flags on its rated record, limit events);
@@ -60,7 +62,7 @@ export class RedisLimitStore implements LimitStore {
 
   async load({ topic, partition }: UsagePartition, accounts: readonly string[], usage: readonly CountedUsage[]): Promise<LimitSnapshot> {
     const k = this.keys;
-    const sets = groupByKey(usage, (u) => k.counted(u.accountId, u.startAt));
+    const sets = countedSets(usage, k);
     const pipeline = this.redis.pipeline();
     pipeline.hget(k.position(topic, partition), 'next');
     if (accounts.length > 0) pipeline.mget(...accounts.map((a) => k.counters(a)));
@@ -88,7 +90,7 @@ export class RedisLimitStore implements LimitStore {
   async save({ topic, partition }: UsagePartition, batch: LimitBatch): Promise<void> {
     const k = this.keys;
     const counters = [...batch.counters];
-    const sets = groupByKey(batch.counted, (u) => k.counted(u.accountId, u.startAt));
+    const sets = countedSets(batch.counted, k);
     const keys = [k.position(topic, partition), ...counters.map(([account]) => k.counters(account)), ...sets.keys()];
     const args: (string | number)[] = [batch.expectedNext?.toString() ?? '', batch.next.toString(), this.countedTtlSeconds, counters.length];
     for (const [, state] of counters) args.push(limitStateToJSON(state));
@@ -118,15 +120,4 @@ export class RedisLimitStore implements LimitStore {
     const json = await this.redis.get(this.keys.counters(accountId));
     return json === null ? null : limitStateFromJSON(json);
   }
-}
-
-function groupByKey<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

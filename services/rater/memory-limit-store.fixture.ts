@@ -13,7 +13,8 @@ import {
 /**
  * The in-memory twin of RedisLimitStore for handler specs: the same answers and the same refusal of
  * a save whose position moved. `failNextSave` makes the next save fail as a crash or a Redis outage
- * between producing and saving would; `loads` and `saves` count round trips.
+ * between producing and saving would; `loads` and `saves` count round trips, `asked` lists the
+ * accounts each load read counters for.
  */
 export class MemoryLimitStore implements LimitStore {
   readonly counters = new Map<string, LimitState>();
@@ -22,9 +23,12 @@ export class MemoryLimitStore implements LimitStore {
   failNextSave: Error | undefined;
   loads = 0;
   saves = 0;
+  /** The accounts each load asked counters for. */
+  readonly asked: string[][] = [];
 
   async load(where: UsagePartition, accounts: readonly string[], usage: readonly CountedUsage[]): Promise<LimitSnapshot> {
     this.loads += 1;
+    this.asked.push([...accounts]);
     const counters = new Map<string, LimitState>();
     for (const a of accounts) {
       const state = this.counters.get(a);

@@ -1,5 +1,5 @@
-import type { LimitEvent, RatedRecord, UsageRecord } from '../../libs/domain';
-import { limitsForUsage, type LimitCounters } from '../../libs/domain/limits';
+import type { Account, LimitEvent, RatedRecord, UsageRecord } from '../../libs/domain';
+import { limitsForUsage, type LimitCounters, type UsageLimits } from '../../libs/domain/limits';
 import { rateUsage, type RatingContext } from '../../libs/domain/rating';
 import { applyBillingModel } from '../../libs/domain/recurring';
 import { withFlags } from '../../libs/pipeline/plan-limits';
@@ -13,11 +13,16 @@ export interface LimitCounting {
   counters(accountId: string): LimitCounters;
 }
 
+/** The limits a usage of an account is held to now (HeldLimits.of remembers them; limitsForUsage works them out). */
+export type LimitsOf = (account: Account, usage: UsageRecord) => UsageLimits;
+
 export type UsageOutcome =
   | { readonly kind: 'rejected'; readonly problem: Problem }
   | { readonly kind: 'duplicate' }
   /** `rated` is null for a failed attempt: it only feeds the counters. */
   | { readonly kind: 'counted'; readonly rated: RatedRecord | null; readonly events: readonly LimitEvent[] };
+
+const DUPLICATE: UsageOutcome = Object.freeze({ kind: 'duplicate' });
 
 /**
  * One usage record through the same chain as the embedded pipeline (libs/pipeline/embedded-pipeline.ts,
@@ -25,11 +30,16 @@ export type UsageOutcome =
  * a usage seen before is a duplicate; otherwise its account's limit counters observe it (a failed
  * attempt too), its rated record carries the flags (withFlags: sorted, as the embedded pipeline
  * writes them), and a PER_CHANNEL account's call legs are zero-rated (applyBillingModel) after
- * that, so their minutes still count for limits. The embedded pipeline caches each account's
- * limits for a span (PlanLimits); here they are looked up per usage, as accounts and tariffs change
- * while the service runs.
+ * that, so their minutes still count for limits. The limits come from `limitsOf`: the handler passes
+ * HeldLimits, which keeps them while neither time nor the reference data can change them (accounts and
+ * tariffs change while the service runs); left out, they are worked out for every usage.
  */
-export function rateAndCount(usage: UsageRecord, reference: RatingContext, counting: LimitCounting): UsageOutcome {
+export function rateAndCount(
+  usage: UsageRecord,
+  reference: RatingContext,
+  counting: LimitCounting,
+  limitsOf: LimitsOf = (account, u) => limitsForUsage(account, u, reference.tariffs, reference.calendars.forZone(account.timezone)),
+): UsageOutcome {
   const rating = rateUsage(usage, reference);
   if (!rating.ok) return { kind: 'rejected', problem: { code: rating.code, reason: `${usage.usageId}: ${rating.reason}` } };
   const account = reference.account(usage.accountId);
@@ -39,10 +49,9 @@ export function rateAndCount(usage: UsageRecord, reference: RatingContext, count
     return { kind: 'rejected', problem: { code: 'UNKNOWN_ACCOUNT', reason } };
   }
   // Marked seen only once rated, so a dead-lettered usage can be replayed later and still count.
-  if (!counting.firstSeen(usage)) return { kind: 'duplicate' };
+  if (!counting.firstSeen(usage)) return DUPLICATE;
 
-  const limits = limitsForUsage(account, usage, reference.tariffs, reference.calendars.forZone(account.timezone));
-  const { flags, events } = counting.counters(account.accountId).observe(usage, limits);
+  const { flags, events } = counting.counters(account.accountId).observe(usage, limitsOf(account, usage));
   if (rating.rated === null) return { kind: 'counted', rated: null, events };
   return { kind: 'counted', rated: applyBillingModel(withFlags(rating.rated, flags), account), events };
 }

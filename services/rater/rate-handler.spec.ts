@@ -241,3 +241,43 @@ describe('tariff-plan limits in the rater', () => {
     expect(store.counted.size).toBe(0);
   });
 });
+
+describe('the limit counters between batches of a partition', () => {
+  const failedWindow = () => store.counters.get('ACME')?.windows['GATEWAY:FAILED_CALLS'];
+
+  it('counts on from the counters its last batch saved, without reading them back', async () => {
+    const rating = handler();
+    await rating(consumedBatch('usage.legs', [1, 2, 3].map((n) => avro.wire(attempt(n))), { firstOffset: 0 }));
+    await rating(consumedBatch('usage.legs', [4, 5, 6, 7].map((n) => avro.wire(attempt(n))), { firstOffset: 3 }));
+
+    expect(store.asked).toEqual([['ACME'], []]);
+    expect((await events()).map((e) => e.usageId)).toEqual(['sip:f-6:attempt']);
+    expect(failedWindow()).toMatchObject({ value: 7 });
+  });
+
+  it('retries a batch whose save failed from the stored counters, not from what the failed run counted', async () => {
+    const rating = handler();
+    await rating(consumedBatch('usage.legs', [1, 2, 3, 4, 5].map((n) => avro.wire(attempt(n))), { firstOffset: 0 }));
+    const crashed = () => consumedBatch('usage.legs', [6, 7].map((n) => avro.wire(attempt(n))), { firstOffset: 5 });
+    store.failNextSave = new Error('Redis went away');
+    await expect(rating(crashed())).rejects.toThrow('Redis went away');
+
+    await rating(crashed());
+
+    expect(store.asked).toEqual([['ACME'], [], ['ACME']]);
+    const [first, again] = await events();
+    expect(again).toEqual(first);
+    expect(failedWindow()).toMatchObject({ value: 7 });
+  });
+
+  it('reads the counters again when another instance saved the partition since its last batch', async () => {
+    const rating = handler();
+    await rating(consumedBatch('usage.legs', [1, 2, 3].map((n) => avro.wire(attempt(n))), { firstOffset: 0 }));
+    await handler()(consumedBatch('usage.legs', [4, 5].map((n) => avro.wire(attempt(n))), { firstOffset: 3 })); // a rebalance and back
+
+    await rating(consumedBatch('usage.legs', [avro.wire(attempt(6))], { firstOffset: 5 }));
+
+    expect((await events()).map((e) => e.usageId)).toEqual(['sip:f-6:attempt']);
+    expect(failedWindow()).toMatchObject({ value: 6 });
+  });
+});

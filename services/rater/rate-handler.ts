@@ -5,7 +5,9 @@ import type { ServiceMetrics } from '../../libs/ops';
 import type { LimitStore } from '../../libs/redis/limit-batch';
 import { recordBatchHandler, type Output, type RecordBatchPorts } from '../../libs/runtime';
 import { BatchLimits } from './batch-limits';
-import { rateAndCount } from './rate-and-count';
+import { HeldLimits } from './held-limits';
+import { KeptCounters } from './kept-counters';
+import { rateAndCount, type LimitsOf } from './rate-and-count';
 
 export interface RatePorts extends RecordBatchPorts {
   readonly metrics: RecordBatchPorts['metrics'] & Pick<ServiceMetrics, 'addRatedAmount'>;
@@ -22,12 +24,17 @@ export interface RatePorts extends RecordBatchPorts {
  * by accountId. Per batch: the limit counters of its accounts are loaded, each usage is rated and
  * counted in offset order (rateAndCount: flags, PER_CHANNEL zero-rating, events), everything is
  * produced in one call, and only then are the counters saved with the partition's next offset.
+ * Between batches the handler keeps each partition's saved counters (KeptCounters) and each
+ * account's limits (HeldLimits), so neither is worked out again per batch or per usage.
  * Usage that cannot be rated goes to usage.legs.dlq with stage 'rate' and its bytes; a failed
  * attempt produces only the limit events it raises; a duplicate usage produces nothing.
  * Rated amounts reach rated_amount_total only once the batch is acknowledged.
  */
 export function createRateHandler(ports: RatePorts): BatchHandler {
   const { reference, ledgerTopic, limitsTopic, limitStore, metrics } = ports;
+  const held = new HeldLimits(reference);
+  const kept = new KeptCounters();
+  const limitsOf: LimitsOf = (account, usage) => held.of(account, usage);
   return recordBatchHandler<UsageRecord>(ports, (batch) => {
     const rated: RatedRecord[] = [];
     const where = { topic: batch.topic, partition: batch.partition };
@@ -38,16 +45,17 @@ export function createRateHandler(ports: RatePorts): BatchHandler {
     };
     return {
       async prepare(records) {
-        limits = await BatchLimits.load(limitStore, where, records.map((r) => r.value));
+        limits = await BatchLimits.load(limitStore, where, records.map((r) => r.value), kept);
       },
       async record(usage, out) {
         if (loaded().applied(usage.message.offset)) return;
-        const outcome = rateAndCount(usage.value, reference, loaded());
+        const outcome = rateAndCount(usage.value, reference, loaded(), limitsOf);
         if (outcome.kind === 'rejected') return out.deadLetter(usage, outcome.problem, 'rate');
         if (outcome.kind === 'duplicate') return;
-        const outputs: Output[] = outcome.events.map((event) => ({ topic: limitsTopic, key: event.accountId, value: event }));
-        if (outcome.rated !== null) outputs.unshift({ topic: ledgerTopic, key: outcome.rated.accountId, value: outcome.rated });
-        if (outputs.length > 0 && (await out.addFor(usage, 'rate', outputs)) && outcome.rated !== null) rated.push(outcome.rated);
+        const { rated: record, events } = outcome;
+        const outputs: Output[] = record === null ? [] : [{ topic: ledgerTopic, key: record.accountId, value: record }];
+        for (const event of events) outputs.push({ topic: limitsTopic, key: event.accountId, value: event });
+        if (outputs.length > 0 && (await out.addFor(usage, 'rate', outputs)) && record !== null) rated.push(record);
       },
       async persist() {
         const last = batch.messages[batch.messages.length - 1];

@@ -81,6 +81,20 @@ describe('TariffBook', () => {
     expect(book.versionAt('standard', MAR)?.version).toBe(1);
   });
 
+  it('moves its revision on every change, so limits derived from it know when to look again', () => {
+    const book = new TariffBook();
+    const before = book.revision;
+    book.add(version(1, JAN));
+    const added = book.revision;
+    book.versionAt('standard', FEB);
+    expect(book.revision).toBe(added);
+    expect(added).toBeGreaterThan(before);
+    book.remove('standard', 1);
+    expect(book.revision).toBeGreaterThan(added);
+    book.remove('standard', 1); // nothing there: nothing changed
+    expect(book.revision).toBe(added + 1);
+  });
+
   it('answers like a plain scan whatever the order of versions and lookups (cache included)', () => {
     const entry = fc.record({ version: fc.integer({ min: 1, max: 8 }), from: fc.integer({ min: 0, max: 20 }) });
     fc.assert(

@@ -17,6 +17,12 @@ interface Versions {
  */
 export class TariffBook {
   private readonly byId = new Map<string, Versions>();
+  private changes = 0;
+
+  /** Grows with every add() and remove(): whatever was derived from an older revision may be stale. */
+  get revision(): number {
+    return this.changes;
+  }
 
   /** Compiles and stores a version (replacing one with the same tariffId and version). Throws RangeError if invalid. */
   add(tariff: Tariff): CompiledTariff {
@@ -32,6 +38,7 @@ export class TariffBook {
     const after = list.findIndex((t) => comesAfter(t, compiled));
     list.splice(after < 0 ? list.length : after, 0, compiled);
     versions.hit = undefined;
+    this.changes += 1;
     return compiled;
   }
 
@@ -42,6 +49,7 @@ export class TariffBook {
     if (versions === undefined || at < 0) return false;
     versions.list.splice(at, 1);
     versions.hit = undefined;
+    this.changes += 1;
     if (versions.list.length === 0) this.byId.delete(tariffId);
     return true;
   }

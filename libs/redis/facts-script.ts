@@ -4,7 +4,8 @@
  * fact before it is in).
  *
  * KEYS: closed hash (ledger-keys.ts), facts position of the partition.
- * ARGV: key prefix, end offset (the next offset once the batch is applied), then the facts:
+ * ARGV: key prefix, end offset (the next offset once the batch is applied), the retention in
+ * seconds (ledger-retention.ts), then the facts:
  *   p, account, member                               a provisioning change (SADD; facts-members.ts)
  *   a, account, month, member or '', open key, closeTime
  *                                                    a user activity: its licence, if it earned one,
@@ -12,14 +13,16 @@
  * An activity opens its account-month on the ledger partition that owns the account (`open key`,
  * with the close time the caller worked out in the account's zone), exactly as a rated record does,
  * so the month closes by watermark or marker and is invoiced even without usage. A month the
- * account already closed is not opened again: the activity is late and counted in the reply.
+ * account already closed is not opened again: the activity is late and counted in the reply, and
+ * its licences set, which may have expired with its month, is given the retention afresh so that
+ * it does not live for ever.
  * Every write is a set or sorted-set add (ZADD NX), so running a batch twice changes nothing.
  */
 export const FACTS_APPLY_LUA = `
 local closedKey, positionKey = KEYS[1], KEYS[2]
-local prefix = ARGV[1]
+local prefix, retention = ARGV[1], ARGV[3]
 local late = 0
-local i = 3
+local i = 4
 while i <= #ARGV do
   local account = ARGV[i + 1]
   if ARGV[i] == 'p' then
@@ -27,9 +30,12 @@ while i <= #ARGV do
     i = i + 3
   else
     local month, member, openKey, closeTime = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5]
-    if member ~= '' then redis.call('SADD', prefix .. 'licences:' .. account .. ':' .. month, member) end
+    local licences = prefix .. 'licences:' .. account .. ':' .. month
+    if member ~= '' then redis.call('SADD', licences, member) end
     local latest = redis.call('HGET', closedKey, account)
-    if latest and month <= latest then late = late + 1
+    if latest and month <= latest then
+      late = late + 1
+      if member ~= '' then redis.call('EXPIRE', licences, retention) end
     else redis.call('ZADD', openKey, 'NX', closeTime, account .. '|' .. month) end
     i = i + 6
   end

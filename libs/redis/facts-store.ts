@@ -3,11 +3,13 @@ import type { AccountId, BillingMonth, EpochMs, Licence } from '../domain';
 import type { AccountMonth } from '../domain/invoicing';
 import { RestoredFacts, type ProvisioningFact } from '../pipeline/restored-facts';
 import { CachedScript } from './cached-script';
+import { foldedAway, provisioningHorizon } from './facts-compaction';
 import { licenceMember, licensedUsersOf, provisioningFactOf, provisioningMember } from './facts-members';
 import { FACTS_APPLY_LUA } from './facts-script';
 import { channelLegsOf } from './ledger-channels';
 import type { LedgerPartition } from './ledger-entries';
 import { LedgerKeys } from './ledger-keys';
+import { retentionSeconds, type LedgerRetention } from './ledger-retention';
 
 /** One recurring fact of a consumed batch, ready to store. */
 export type Fact =
@@ -42,6 +44,11 @@ export interface FactsStore {
   positions(topic: string, partitions: readonly number[]): Promise<Map<number, bigint>>;
   /** The facts of the account-months being invoiced: provisioning of their accounts, their licences and call legs. */
   restore(months: readonly AccountMonth[]): Promise<RestoredFacts>;
+  /**
+   * Drops provisioning changes no invoice can ask for any more, once every month of the account
+   * before `oldestOpen` is invoiced (facts-compaction.ts); answers how many it dropped.
+   */
+  compact(accounts: readonly { readonly accountId: AccountId; readonly oldestOpen: BillingMonth }[]): Promise<number>;
 }
 
 /**
@@ -53,15 +60,18 @@ export interface FactsStore {
 export class RedisFactsStore implements FactsStore {
   private readonly keys: LedgerKeys;
   private readonly script = new CachedScript(FACTS_APPLY_LUA);
+  private readonly retentionSeconds: number;
 
-  constructor(private readonly redis: Redis, keyPrefix: string) {
+  /** `retention`: the ledger's (ledger-retention.ts), for the licences of a month that is already closed. */
+  constructor(private readonly redis: Redis, keyPrefix: string, retention: LedgerRetention = {}) {
     if (redis.options.keyPrefix) throw new Error('RedisFactsStore prefixes its own keys (the script builds some); connect without keyPrefix');
     this.keys = new LedgerKeys(keyPrefix);
+    this.retentionSeconds = retentionSeconds(retention);
   }
 
   async apply({ source, end, facts }: FactsBatch): Promise<{ late: number }> {
     const k = this.keys;
-    const args: (string | number)[] = [k.prefix, end];
+    const args: (string | number)[] = [k.prefix, end, this.retentionSeconds];
     for (const fact of facts) {
       if (fact.kind === 'provisioning') {
         args.push('p', fact.accountId, provisioningMember(fact.change));
@@ -100,5 +110,25 @@ export class RedisFactsStore implements FactsStore {
       facts.called(accountId, month, channelLegsOf(replies[at + 1] as Record<string, string>));
     });
     return facts;
+  }
+
+  async compact(accounts: readonly { readonly accountId: AccountId; readonly oldestOpen: BillingMonth }[]): Promise<number> {
+    if (accounts.length === 0) return 0;
+    const read = this.redis.pipeline();
+    for (const { accountId } of accounts) read.smembers(this.keys.provisioning(accountId));
+    const replies = (await read.exec()) ?? [];
+    // SREM of exactly what was read: a change stored meanwhile stays, and the last change before the
+    // horizon, which decides the state there, is never among what goes (facts-compaction.ts).
+    const write = this.redis.pipeline();
+    let dropped = 0;
+    accounts.forEach(({ accountId, oldestOpen }, i) => {
+      const [err, members] = replies[i]!;
+      if (err) throw err;
+      const away = foldedAway(members as string[], provisioningHorizon(oldestOpen));
+      for (let from = 0; from < away.length; from += 1000) write.srem(this.keys.provisioning(accountId), ...away.slice(from, from + 1000));
+      dropped += away.length;
+    });
+    if (dropped > 0) for (const [err] of (await write.exec()) ?? []) if (err) throw err;
+    return dropped;
   }
 }

@@ -2,6 +2,7 @@ export * from './redis-config';
 export * from './connect';
 export * from './ledger-entries';
 export * from './ledger-keys';
+export * from './ledger-retention';
 export * from './ledger-store';
 export * from './ledger-channels';
 export * from './facts-members';

@@ -96,7 +96,7 @@ export interface LedgerStore {
   totals(months: readonly AccountMonth[]): Promise<LineTotal[][]>;
   /** Next offset and event-time watermark of a partition as stored. */
   position(partition: LedgerPartition): Promise<{ next: string | null; watermark: EpochMs | null }>;
-  /** Forgets account-months from `closing` once their invoices are out. */
+  /** Forgets account-months from `closing` once their invoices are out; their keys then expire (ledger-retention.ts). */
   invoiced(partition: LedgerPartition, months: readonly AccountMonth[]): Promise<void>;
   /** Stored next offsets of the partitions that have one. */
   nextOffsets(topic: string, partitions: readonly number[]): Promise<PartitionOffset[]>;

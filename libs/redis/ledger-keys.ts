@@ -18,6 +18,12 @@ import type { AccountMonth } from '../domain/invoicing';
  * - `<p>provisioning:<account>`     set, the account's device and trunk changes, all months (facts-members.ts)
  * - `<p>licences:<account>:<month>` set, `<licence>|<sipId>` earned in the month
  * - `<p>facts-position:<topic>:<part>` string, next offset of a facts partition applied
+ *
+ * Expiry (ledger-retention.ts): the four per-month keys (`monthKeys`) live for ever while their month
+ * is open or closing; the step that forgets a month from `closing` once its invoice is out also gives
+ * them an EXPIRE of the retention. The other keys are bounded by accounts and partitions, except
+ * `provisioning`, which keeps one change per device or trunk from before the oldest month still open
+ * plus the changes since (facts-compaction.ts).
  */
 export class LedgerKeys {
   constructor(readonly prefix: string) {}
@@ -56,6 +62,11 @@ export class LedgerKeys {
 
   licences(accountId: string, month: string): string {
     return `${this.prefix}licences:${accountId}:${month}`;
+  }
+
+  /** Every key of one account-month, which expire together once its invoice is out. */
+  monthKeys(accountId: string, month: string): string[] {
+    return [this.totals(accountId, month), this.seen(accountId, month), this.channels(accountId, month), this.licences(accountId, month)];
   }
 
   factsPosition(topic: string, partition: number): string {

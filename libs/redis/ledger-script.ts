@@ -7,7 +7,8 @@ import { LINE_TOTALS_LUA } from './ledger-script-totals';
  *
  * KEYS: position hash, open sorted set, closing set, closed hash (ledger-keys.ts).
  * ARGV: key prefix, end offset (next offset once every entry is applied), the entries in offset
- * order as one JSON array (ledger-wire.ts), then close-time pairs (`<account>|<month>`, close time ms).
+ * order as one JSON array (ledger-wire.ts), the retention in seconds (ledger-retention.ts), then
+ * close-time pairs (`<account>|<month>`, close time ms).
  * What Redis answers once per account, month or line (latest closed month, open or not, stored line
  * totals) is kept in Lua tables for the rest of the run, which nothing else interleaves with; per
  * record only the dedup SISMEMBER goes to Redis, and line totals and seen ratedIds are written once
@@ -18,12 +19,14 @@ import { LINE_TOTALS_LUA } from './ledger-script-totals';
  * adds nothing (it still moves the watermark). Otherwise the lateness decision reads the account's
  * latest closed month here, inside the same atomic step: at or before it, the adjustment line goes
  * to the month after it; else the on-time lines go to the record's month, and its call leg, if any,
- * to that month's channels. A month that opens is added to `open` with its close time (given by the
- * caller, who knows the account's zone); after each record every open month whose close time the
- * watermark reached, and at a marker every open month at or before it, moves to `closing` and
- * becomes the account's latest closed month, so later records of it are late. Months the facts
- * script opened (user activity) since the last batch are due as soon as the stored watermark passed
- * their close time, so that check also runs once before the first entry.
+ * to that month's channels. A late record's `seen` set (its month is closed, perhaps invoiced and
+ * expired) is given the retention afresh, so that no key of a closed month lives for ever and the
+ * record is remembered for the whole retention from now. A month that opens is added to `open`
+ * with its close time (given by the caller, who knows the account's zone); after each record every
+ * open month whose close time the watermark reached, and at a marker every open month at or before
+ * it, moves to `closing` and becomes the account's latest closed month, so later records of it are
+ * late. Months the facts script opened (user activity) since the last batch are due as soon as the
+ * stored watermark passed their close time, so that check also runs once before the first entry.
  *
  * It stops early, storing the offset of the entry it stopped at, when a month must open whose close
  * time it was not given (`needs-close-time`, the member) or a line would leave the exact range
@@ -38,8 +41,9 @@ local watermarkText = stored[2] or nil
 local watermark = watermarkText and tonumber(watermarkText)
 
 local entries = cjson.decode(ARGV[3])
+local retention = ARGV[4]
 local closeTimes = {}
-for i = 4, #ARGV, 2 do closeTimes[ARGV[i]] = ARGV[i + 1] end
+for i = 5, #ARGV, 2 do closeTimes[ARGV[i]] = ARGV[i + 1] end
 ${LINE_TOTALS_LUA}
 local latestClosed = {} -- account -> latest closed month, false for none
 local isOpen = {}       -- member -> whether it is in the open set
@@ -89,13 +93,15 @@ end
 local markedKeys = {} -- seen keys in the order first marked
 local markedIds = {}  -- seen key -> its ratedIds in order
 local marked = {}     -- seen key -> ratedId -> true
+local lateSeen = {}   -- seen key -> true when its month is closed
 
 local function isSeen(seen, ratedId)
   local ids = marked[seen]
   return (ids ~= nil and ids[ratedId] == true) or redis.call('SISMEMBER', seen, ratedId) == 1
 end
 
-local function markSeen(seen, ratedId)
+local function markSeen(seen, ratedId, late)
+  if late then lateSeen[seen] = true end
   if not marked[seen] then
     marked[seen], markedIds[seen] = {}, {}
     markedKeys[#markedKeys + 1] = seen
@@ -108,6 +114,7 @@ local function writeSeen()
   for _, seen in ipairs(markedKeys) do
     local ids = markedIds[seen]
     for from = 1, #ids, 1000 do redis.call('SADD', seen, unpack(ids, from, math.min(from + 999, #ids))) end
+    if lateSeen[seen] then redis.call('EXPIRE', seen, retention) end
   end
 end
 
@@ -128,7 +135,8 @@ for _, e in ipairs(entries) do
     if not isSeen(seen, ratedId) then
       local latest = latestClosedOf(account)
       local target, channel, first, last = month, e[7], 9, 5 + 4 * tonumber(e[8]) -- the on-time lines
-      if latest and month <= latest then -- late: the adjustment line after them, on the month after
+      local late = latest and month <= latest
+      if late then -- the adjustment line after them, on the month after
         target, channel, first = monthAfter(latest), '', last + 4
         last = first
       end
@@ -146,7 +154,7 @@ for _, e in ipairs(entries) do
       end
       for b = first, last, 4 do add(lineOf(totals, e[b]), e[b + 1], e[b + 2], e[b + 3]) end
       if channel ~= '' then redis.call('HSET', prefix .. 'channels:' .. account .. ':' .. target, ratedId, channel) end
-      markSeen(seen, ratedId)
+      markSeen(seen, ratedId, late)
     end
     local start = tonumber(startText)
     if not watermark or start > watermark then watermark, watermarkText, mayBeDue = start, startText, true end

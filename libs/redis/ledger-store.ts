@@ -6,6 +6,7 @@ import { CachedScript } from './cached-script';
 import type { ApplyOutcome, LedgerBatch, LedgerPartition, LedgerStore } from './ledger-entries';
 import { byAccountMonth, LedgerKeys, monthMember, parseMonthMember } from './ledger-keys';
 import { lineTotalsOf } from './ledger-lines';
+import { retentionSeconds, type LedgerRetention } from './ledger-retention';
 import { LEDGER_APPLY_LUA } from './ledger-script';
 import { ledgerEntriesText } from './ledger-wire';
 
@@ -21,7 +22,8 @@ import { ledgerEntriesText } from './ledger-wire';
  *     months, watermark and next offset atomically (ledger-script.ts);
  *  3. for each closing month: totals and recurring facts read, invoice (and LINES event) produced
  *     and acknowledged, files written;
- *  4. the months removed from `closing` (`invoiced`);
+ *  4. the months removed from `closing` and their keys given the retention's EXPIRE, in one
+ *     MULTI/EXEC (`invoiced`; ledger-retention.ts), then the provisioning of their accounts compacted;
  *  5. the batch's Kafka offset committed (for lag only).
  * A crash between 1 and 2 redelivers the batch: its dead letters appear twice on the DLQ (at least
  * once), nothing is counted. Step 2 is all or nothing. Between 2 and 3 or 3 and 4 the months are
@@ -32,7 +34,9 @@ import { ledgerEntriesText } from './ledger-wire';
  * byte for byte, with the same invoiceId `<account>-<month>` for downstream to deduplicate, and the
  * same files are rewritten. Between 4 and 5, or after a lost commit, the batch is redelivered from
  * the older Kafka offset and skipped: resume starts at the Redis offset, and the script ignores
- * offsets below it and ratedIds it has seen.
+ * offsets below it and ratedIds it has seen. An invoiced month's ratedIds are known for the
+ * retention only: a record replayed after its month's keys expired is billed again, as an
+ * adjustment on the open month (ledger-retention.ts).
  *
  * One writer per partition: ledger.rated is keyed by account, so a partition's owner is the only
  * writer of its accounts' totals and closed months, and closing runs in the same loop as applying;
@@ -44,18 +48,20 @@ import { ledgerEntriesText } from './ledger-wire';
 export class RedisLedgerStore implements LedgerStore {
   private readonly keys: LedgerKeys;
   private readonly script = new CachedScript(LEDGER_APPLY_LUA);
+  private readonly retentionSeconds: number;
 
-  constructor(private readonly redis: Redis, keyPrefix: string) {
+  constructor(private readonly redis: Redis, keyPrefix: string, retention: LedgerRetention = {}) {
     if (redis.options.keyPrefix) {
       throw new Error('RedisLedgerStore prefixes its own keys (the script builds some); connect without keyPrefix');
     }
     this.keys = new LedgerKeys(keyPrefix);
+    this.retentionSeconds = retentionSeconds(retention);
   }
 
   async apply({ topic, partition }: LedgerPartition, batch: LedgerBatch): Promise<ApplyOutcome> {
     const k = this.keys;
     const keys = [k.position(topic, partition), k.open(topic, partition), k.closing(topic, partition), k.closed()];
-    const args: (string | number)[] = [k.prefix, batch.end, ledgerEntriesText(batch.entries)];
+    const args: (string | number)[] = [k.prefix, batch.end, ledgerEntriesText(batch.entries), this.retentionSeconds];
     for (const [member, at] of batch.closeTimes) args.push(member, at);
     const [status, next, watermark, detail, closing] = (await this.script.run(this.redis, keys, args)) as [
       string, string, string, string, string[],
@@ -87,8 +93,17 @@ export class RedisLedgerStore implements LedgerStore {
     });
   }
 
+  /**
+   * Forgets the months from `closing` and starts their keys' retention in one transaction: a month
+   * is never forgotten without its expiry, and no key of it expires before its invoice is out.
+   */
   async invoiced({ topic, partition }: LedgerPartition, months: readonly AccountMonth[]): Promise<void> {
-    if (months.length > 0) await this.redis.srem(this.keys.closing(topic, partition), ...months.map(monthMember));
+    if (months.length === 0) return;
+    const transaction = this.redis.multi().srem(this.keys.closing(topic, partition), ...months.map(monthMember));
+    for (const { accountId, month } of months) {
+      for (const key of this.keys.monthKeys(accountId, month)) transaction.expire(key, this.retentionSeconds);
+    }
+    for (const [err] of (await transaction.exec()) ?? []) if (err) throw err;
   }
 
   async nextOffsets(topic: string, partitions: readonly number[]): Promise<PartitionOffset[]> {

@@ -27,6 +27,7 @@ describe('invoicer configuration', () => {
       redisKeyPrefix: 'cdr:',
       invoiceDir: './out/invoices',
       closeGraceHours: 72,
+      ledgerRetentionDays: 400,
       partitionsConsumedConcurrently: 1,
       shutdownTimeoutMs: 15_000,
       ops: { port: 9103 },
@@ -67,6 +68,13 @@ describe('invoicer configuration', () => {
       'REDIS_URL: must start with redis:// or rediss://',
       'CLOSE_GRACE_HOURS: must be an integer from 0 to 8784',
     ]);
+  });
+
+  it('keeps invoiced months 400 days unless LEDGER_RETENTION_DAYS says otherwise, never less than a week', () => {
+    expect(loadConfig({ ...minimal, LEDGER_RETENTION_DAYS: '800' }).ledgerRetentionDays).toBe(800);
+    for (const bad of ['6', '0', '-400', '400d', '1.5', '3661']) {
+      expect(problemsOf({ ...minimal, LEDGER_RETENTION_DAYS: bad })).toEqual(['LEDGER_RETENTION_DAYS: must be an integer from 7 to 3660']);
+    }
   });
 
   it('refuses a heartbeat that is not shorter than the session', () => {

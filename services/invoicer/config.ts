@@ -2,7 +2,9 @@ import { ConfigProblems, EnvReader, type Env, type EnvReaderOptions } from '../.
 import { DEFAULT_CLOSE_GRACE_HOURS } from '../../libs/domain/invoicing/month-close';
 import { loadKafkaConfig, type KafkaConfig } from '../../libs/kafka';
 import { loadOpsConfig, type OpsConfig } from '../../libs/ops';
-import { loadRedisConfig, type RedisConfig } from '../../libs/redis';
+import {
+  DEFAULT_LEDGER_RETENTION_DAYS, loadRedisConfig, MAX_LEDGER_RETENTION_DAYS, MIN_LEDGER_RETENTION_DAYS, type RedisConfig,
+} from '../../libs/redis';
 import { loadRegistryConfig, type RegistryConfig } from '../../libs/registry';
 import { readTopicNames, type TopicNames } from '../../libs/runtime/topic-names';
 
@@ -21,6 +23,11 @@ export interface InvoicerConfig {
   readonly redisKeyPrefix: string;
   readonly invoiceDir: string;
   readonly closeGraceHours: number;
+  /**
+   * Days an invoiced month's Redis keys are kept (libs/redis/ledger-retention.ts). Also how long a
+   * re-sent record of that month is still recognised: keep it above how far the ledger can be replayed.
+   */
+  readonly ledgerRetentionDays: number;
   readonly partitionsConsumedConcurrently: number;
   readonly sessionTimeoutMs: number;
   readonly heartbeatIntervalMs: number;
@@ -58,6 +65,10 @@ export function loadConfig(env: Env, options: EnvReaderOptions = {}): InvoicerCo
     redisKeyPrefix: read.optionalString('REDIS_KEY_PREFIX') ?? 'cdr:',
     invoiceDir: read.optionalString('INVOICE_DIR') ?? './out/invoices',
     closeGraceHours: read.optionalInt('CLOSE_GRACE_HOURS', DEFAULT_CLOSE_GRACE_HOURS, { min: 0, max: HOURS_IN_A_LEAP_YEAR }),
+    ledgerRetentionDays: read.optionalInt('LEDGER_RETENTION_DAYS', DEFAULT_LEDGER_RETENTION_DAYS, {
+      min: MIN_LEDGER_RETENTION_DAYS,
+      max: MAX_LEDGER_RETENTION_DAYS,
+    }),
     partitionsConsumedConcurrently: read.optionalInt('PARTITIONS_CONSUMED_CONCURRENTLY', 1, { min: 1, max: 64 }),
     sessionTimeoutMs: read.optionalInt('KAFKA_SESSION_TIMEOUT_MS', 30_000, { min: 1000, max: 3_600_000 }),
     heartbeatIntervalMs: read.optionalInt('KAFKA_HEARTBEAT_INTERVAL_MS', 3000, { min: 100, max: 60_000 }),

@@ -192,11 +192,44 @@ describe('the invoicer batch handler', () => {
     const batch = batchOf([rated(ratedLeg({ id: 'a' })), marker('2026-02')]);
     await expect(crashed.handler.handle(batch)).rejects.toThrow('broker away');
     expect(await crashed.store.closing({ topic: LEDGER, partition: 0 })).toEqual([{ accountId: acme, month: feb }]);
+    expect(await redis.ttl(`${prefix}totals:acme:2026-02`)).toBe(-1); // kept until its invoice is out
 
     const restarted = setUp({ keyPrefix: prefix });
     expect(await restarted.handler.resume({ [LEDGER]: [0, 1] })).toEqual([{ topic: LEDGER, partition: 0, offset: '2' }]);
     expect(restarted.invoices()).toEqual([JSON.parse(JSON.stringify(expectedInvoice(feb, (l) => l.add(ratedLeg({ id: 'a' })))))]);
     expect(await crashed.store.closing({ topic: LEDGER, partition: 0 })).toEqual([]);
+  });
+
+  it('lets an invoiced month expire, compacts the provisioning history, and bills the next month as the embedded pipeline does', async () => {
+    const since = Date.UTC(2025, 11, 1);
+    const shop = account({ plans: [plan('cloud', since)] });
+    const reference = ReferenceData.of([shop], [cloudTariff()]);
+    const { handler, facts, invoices } = setUp({ reference });
+    const device = (id: string, action: ProvisioningEvent['action'], at: number): ProvisioningEvent => ({ eventId: `${id}@${at}`, accountId: acme, subject: 'DEVICE', subjectId: id, action, at });
+    const changes = [
+      device('p1', 'PROVISIONED', Date.UTC(2025, 11, 2)),
+      device('p1', 'DEPROVISIONED', Date.UTC(2026, 0, 2)),
+      device('p1', 'PROVISIONED', Date.UTC(2026, 0, 20)),
+      device('p2', 'PROVISIONED', Date.UTC(2025, 11, 5)),
+      device('p2', 'DEPROVISIONED', Date.UTC(2026, 1, 10)),
+      device('p3', 'PROVISIONED', Date.UTC(2026, 2, 3)),
+    ];
+    await facts.apply({ source: { topic: 'provisioning', partition: 0 }, end: '6', facts: changes.map((change) => ({ kind: 'provisioning' as const, accountId: acme, change })) });
+    const march = ratedLeg({ id: 'm', month: mar, startAt: Date.UTC(2026, 2, 2) });
+
+    await handler.handle(batchOf([rated(ratedLeg({ id: 'a' })), marker('2026-02'), rated(march)]));
+    expect(await redis.ttl(`${prefix}totals:acme:2026-02`)).toBeGreaterThan(399 * 86_400);
+    expect(await redis.ttl(`${prefix}totals:acme:2026-03`)).toBe(-1);
+    expect(await redis.scard(`${prefix}provisioning:acme`)).toBe(3); // March open: one change each of p1, p2 (its removal) and p3
+    await handler.handle(batchOf([marker('2026-03')]));
+
+    const embedded = new RecurringFacts();
+    changes.forEach((c) => embedded.addProvisioning(c));
+    const ledger = new MonthLedger();
+    ledger.add(march);
+    const expected = closeAccountMonth({ account: shop, month: mar, calendar: reference.calendars.forZone('UTC'), tariffs: reference.tariffs, totals: ledger.totals(acme, mar), facts: embedded });
+    expect(invoices()[1]).toEqual(JSON.parse(JSON.stringify(expected.invoice)));
+    expect(expected.invoice.lines).toEqual(expect.arrayContaining([expect.objectContaining({ product: 'DEVICE', quantity: '2' })]));
   });
 
   it('waits for the recurring facts before a batch that may close a month, and only then', async () => {

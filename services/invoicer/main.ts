@@ -55,8 +55,9 @@ async function start(config: InvoicerConfig, logger: Logger, lifecycle: Lifecycl
 
   const redis = await connectRedis(config.redis, { logger });
   lifecycle.onStop('redis', async () => void (await redis.quit()));
-  const store = new RedisLedgerStore(redis, config.redisKeyPrefix);
-  const factsStore = new RedisFactsStore(redis, config.redisKeyPrefix);
+  const retention = { retentionDays: config.ledgerRetentionDays };
+  const store = new RedisLedgerStore(redis, config.redisKeyPrefix, retention);
+  const factsStore = new RedisFactsStore(redis, config.redisKeyPrefix, retention);
 
   const factsTopics = [topics.provisioning, topics.registrations];
   const avro = await registerSchemas(createSchemaRegistry(config.registry), {

@@ -1,7 +1,8 @@
 import type { Message } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { Invoice, LimitEvent } from '../../libs/domain';
+import type { AccountId, BillingMonth, Invoice, LimitEvent } from '../../libs/domain';
 import type { AccountMonth } from '../../libs/domain/invoicing';
+import { monthAfter } from '../../libs/domain/invoicing/month-close';
 import { PER_CHANNEL } from '../../libs/domain/recurring';
 import type { BatchProducer } from '../../libs/kafka';
 import type { ServiceMetrics } from '../../libs/ops';
@@ -21,8 +22,8 @@ export class AccountNotLoaded extends Error {
 }
 
 export interface MonthCloserDeps {
-  readonly store: Pick<LedgerStore, 'totals' | 'invoiced'>;
-  readonly facts: Pick<FactsStore, 'restore'>;
+  readonly store: Pick<LedgerStore, 'totals' | 'invoiced' | 'closing'>;
+  readonly facts: Pick<FactsStore, 'restore' | 'compact'>;
   readonly producer: Pick<BatchProducer, 'sendToTopics'>;
   readonly avro: Pick<AvroTopics, 'encode'>;
   /** Accounts, tariffs (recurring and option prices) and calendars, as the reference topics have them. */
@@ -41,8 +42,10 @@ export interface MonthCloserDeps {
  * trunks, licences, channels, features, plan and option prices, the setup fee and the minimum charge
  * come out as they do there. A PER_CHANNEL month that went above its channels also raises its LINES
  * event. Invoices and events are produced in one call and acknowledged, the files written, and only
- * then is the month forgotten from the partition's closing set. A crash before that invoices the
- * same months again on restart: their totals and facts are settled, so the invoices are equal.
+ * then is the month forgotten from the partition's closing set (its keys starting their retention
+ * in the same step). A crash before that invoices the same months again on restart: their totals
+ * and facts are settled, so the invoices are equal. Last, the provisioning history of their accounts
+ * is compacted up to the oldest month still open: housekeeping, so a failure is logged, not thrown.
  */
 export class MonthCloser {
   constructor(private readonly deps: MonthCloserDeps) {}
@@ -74,10 +77,28 @@ export class MonthCloser {
     ]);
     for (const invoice of invoices) await this.deps.writeFiles(invoice);
     await store.invoiced(partition, months);
+    await this.compactProvisioning(partition, months);
     metrics.recordsOut.inc({ topic: invoicesTopic }, invoices.length);
     if (events.length > 0) metrics.recordsOut.inc({ topic: limitsTopic }, events.length);
     if (warnings.length > 0) logger?.warn({ ...partition, warnings }, 'recurring charges that could not be billed');
     logger?.info({ ...partition, invoices: invoices.map((i) => i.invoiceId), limitEvents: events.length }, 'months closed and invoiced');
     return invoices;
+  }
+
+  /** Compacts the accounts that have no month left to invoice before the one after their latest invoiced. */
+  private async compactProvisioning(partition: LedgerPartition, invoiced: readonly AccountMonth[]): Promise<void> {
+    const { store, facts, logger } = this.deps;
+    try {
+      const stillClosing = new Set((await store.closing(partition)).map((m) => m.accountId));
+      const latest = new Map<AccountId, BillingMonth>();
+      for (const { accountId, month } of invoiced) {
+        const known = latest.get(accountId);
+        if (!stillClosing.has(accountId) && (known === undefined || month > known)) latest.set(accountId, month);
+      }
+      const dropped = await facts.compact([...latest].map(([accountId, month]) => ({ accountId, oldestOpen: monthAfter(month) })));
+      if (dropped > 0) logger?.info({ ...partition, accounts: latest.size, dropped }, 'provisioning history compacted');
+    } catch (err) {
+      logger?.warn({ ...partition, err }, 'provisioning history not compacted (tried again when the next month closes)');
+    }
   }
 }

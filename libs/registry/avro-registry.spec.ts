@@ -67,4 +67,21 @@ describe('the Avro codec of registered topics', () => {
     await expect(codec.decode(wire(7, Buffer.concat([body, Buffer.from([1])])))).rejects.toThrow('not Avro of schema id 7: trailing data');
     expect({ ...(await codec.decode<object>(wire(7, body))) }).toEqual({ usageId: 'u-1', seconds: 1 });
   });
+
+  it('encodes and decodes without a promise once the schema is known, and says when it needs the slow path', async () => {
+    const registry = stubRegistry();
+    const codec = await registerSchemas(registry as unknown as SchemaRegistry, { legs: schema });
+    const value = { usageId: 'u-1', seconds: 61 };
+    expect(codec.encodeNow!('legs', value)!.equals(wire(7, leg.toBuffer(value)))).toBe(true);
+    expect(codec.encodeNow!('legs', { usageId: 42, seconds: 61 })).toBeUndefined(); // encode() gives the reason
+    expect(() => codec.encodeNow!('other', {})).toThrow('no schema registered for topic other');
+
+    const body = leg.toBuffer(value);
+    expect(codec.decodeCached!(wire(7, body))).toBeUndefined(); // the first record of an id fetches it
+    await codec.decode(wire(7, body));
+    expect({ ...codec.decodeCached!<object>(wire(7, body)) }).toEqual(value);
+    expect(codec.decodeCached!(wire(9, body))).toBeUndefined();
+    expect(() => codec.decodeCached!(Buffer.from('{"usageId":"u-1"}'))).toThrow(UndecodableRecord);
+    expect(() => codec.decodeCached!(wire(7, Buffer.concat([body, Buffer.from([1])])))).toThrow('not Avro of schema id 7: trailing data');
+  });
 });

@@ -31,6 +31,16 @@ export interface AvroTopics {
   encode(topic: string, value: unknown): Promise<Buffer>;
   /** Decodes with the writer schema named by the record's id (fetched once per id, then cached). */
   decode<T = unknown>(buffer: Buffer): Promise<T>;
+  /**
+   * encode() without a promise, for the hot path: undefined for a value the schema refuses (encode()
+   * then rejects with the reason). Optional, so a test double may offer encode() alone.
+   */
+  encodeNow?(topic: string, value: unknown): Buffer | undefined;
+  /**
+   * decode() without a promise once the record's schema id is cached: undefined when it is not yet
+   * (decode() fetches it). Throws UndecodableRecord where decode() rejects with it. Optional, as encodeNow.
+   */
+  decodeCached?<T = unknown>(buffer: Buffer): T | undefined;
 }
 
 /**
@@ -67,20 +77,28 @@ export async function registerSchemas(
     writers.set(topic, new WireWriter(id, type));
   }
   const readers = new AvroReaders(registry);
+  const writerOf = (topic: string): WireWriter => {
+    const writer = writers.get(topic);
+    if (writer === undefined) throw new Error(`no schema registered for topic ${topic}`);
+    return writer;
+  };
+  const encodeNow = (topic: string, value: unknown): Buffer | undefined => {
+    const writer = writerOf(topic);
+    try {
+      return writer.write(value);
+    } catch {
+      return undefined;
+    }
+  };
   return {
     ids,
-    encode: async (topic, value) => {
-      const writer = writers.get(topic);
-      if (writer === undefined) throw new Error(`no schema registered for topic ${topic}`);
-      try {
-        return writer.write(value);
-      } catch {
-        // A value the schema refuses: the client's encode fails alike and its error names the invalid
-        // paths (ConfluentSchemaRegistryValidationError), which dead letters carry as their reason.
-        return registry.encode(writer.id, value);
-      }
-    },
+    encodeNow,
+    encode: async (topic, value) =>
+      // A value the schema refuses: the client's encode fails alike and its error names the invalid
+      // paths (ConfluentSchemaRegistryValidationError), which dead letters carry as their reason.
+      encodeNow(topic, value) ?? registry.encode(writerOf(topic).id, value),
     decode: <T>(buffer: Buffer) => readers.decode<T>(buffer),
+    decodeCached: <T>(buffer: Buffer) => readers.decodeCached<T>(buffer),
   };
 }
 
@@ -91,13 +109,26 @@ class AvroReaders {
   constructor(private readonly registry: SchemaRegistry) {}
 
   async decode<T>(buffer: Buffer): Promise<T> {
-    if (buffer.length < WIRE_HEADER_BYTES || buffer[0] !== 0) {
-      throw new UndecodableRecord(`not in Confluent wire format (${buffer.length} bytes, first byte ${buffer[0] ?? 'none'})`);
-    }
-    const id = buffer.readInt32BE(1);
+    const id = schemaIdOf(buffer);
     const type = this.types.get(id) ?? (await this.fetch(id));
+    if (type) return this.read<T>(type, id, buffer);
     try {
-      return (type ? type.fromBuffer(buffer.subarray(WIRE_HEADER_BYTES)) : await this.registry.decode(buffer)) as T;
+      return (await this.registry.decode(buffer)) as T;
+    } catch (err) {
+      throw new UndecodableRecord(`not Avro of schema id ${id}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  /** decode() of a record whose avsc type is cached; undefined otherwise. */
+  decodeCached<T>(buffer: Buffer): T | undefined {
+    const id = schemaIdOf(buffer);
+    const type = this.types.get(id);
+    return type === undefined ? undefined : this.read<T>(type, id, buffer);
+  }
+
+  private read<T>(type: Type, id: number, buffer: Buffer): T {
+    try {
+      return type.fromBuffer(buffer.subarray(WIRE_HEADER_BYTES)) as T;
     } catch (err) {
       throw new UndecodableRecord(`not Avro of schema id ${id}: ${(err as Error).message}`, { cause: err });
     }
@@ -117,6 +148,14 @@ class AvroReaders {
     this.types.set(id, schema);
     return schema;
   }
+}
+
+/** The schema id of Confluent-framed bytes; UndecodableRecord for anything else. */
+function schemaIdOf(buffer: Buffer): number {
+  if (buffer.length < WIRE_HEADER_BYTES || buffer[0] !== 0) {
+    throw new UndecodableRecord(`not in Confluent wire format (${buffer.length} bytes, first byte ${buffer[0] ?? 'none'})`);
+  }
+  return buffer.readInt32BE(1);
 }
 
 const isAvroType = (schema: unknown): schema is Type => Type.isType(schema);

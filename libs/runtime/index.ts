@@ -9,3 +9,4 @@ export * from './record-batch-handler';
 export * from './stream-service-config';
 export * from './stream-service';
 export * from './startup-failure';
+export * from './maybe-promise';

@@ -1,7 +1,7 @@
 import { createServiceMetrics, type ServiceMetrics } from '../ops';
 import { RegistryUnavailable } from '../registry';
 import { recordBatchHandler, type RecordBatchWork } from './record-batch-handler';
-import { FakeAvro, FakeProducer, consumedBatch } from './stream-fakes.fixture';
+import { FakeAvro, FakeProducer, PromptFakeAvro, consumedBatch } from './stream-fakes.fixture';
 
 /** The record a toy stage reads: it doubles `minutes` onto out.legs and dead-letters negative ones. */
 interface Leg {
@@ -157,5 +157,23 @@ describe('the shared batch handler of the stream services', () => {
     producer.failWith = undefined;
     await expect(recordBatchHandler<Leg>({ avro, producer, metrics }, stateful(true))(batch())).rejects.toThrow('redis away');
     expect([acknowledged, await counter(metrics.recordsIn, { topic: 'in.legs' })]).toEqual([0, 0]);
+  });
+
+  it('gives the same outputs and dead letters when the codec needs no promise, and falls back for a refused value', async () => {
+    avro = new PromptFakeAvro();
+    avro.refuse = (topic, value) => topic === 'out.legs' && (value as { minutes: number }).minutes === 6;
+    const values = [{ accountId: 'ACME', minutes: 2 }, { accountId: 'ACME', minutes: -1 }, { accountId: 'ACME', minutes: 3 }];
+    const batch = consumedBatch('in.legs', [...values.map((v) => avro.wire(v)), Buffer.from('junk')]);
+
+    await handler()(batch);
+
+    expect(producer.calls).toHaveLength(1);
+    expect(await producer.sent(avro, 'out.legs')).toEqual([{ key: 'ACME', value: { minutes: 4 } }]);
+    const letters = (await producer.sent(avro, 'in.legs.dlq')).map((l) => l.value as { code: string; stage: string; source: { position: number } });
+    expect(letters.map((l) => [l.code, l.stage, l.source.position])).toEqual([
+      ['INVALID_RECORD', 'rate', 1],
+      ['SCHEMA_INVALID', 'rate', 2],
+      ['UNPARSEABLE', 'ingest', 3],
+    ]);
   });
 });

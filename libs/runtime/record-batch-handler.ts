@@ -4,6 +4,7 @@ import type { AvroTopics } from '../registry';
 import { BatchOutputs } from './batch-outputs';
 import type { ConsumedRecord, Problem } from './dead-letter-message';
 import { decodeMessage } from './decode-message';
+import type { MaybePromise } from './maybe-promise';
 
 /** A consumed record whose value decoded. */
 export interface DecodedRecord<T> extends ConsumedRecord {
@@ -17,8 +18,11 @@ export interface RecordBatchWork<T> {
    * per-batch state in one round trip (the rater's limit counters). Undecodable messages are left out.
    */
   prepare?(records: readonly DecodedRecord<T>[]): Promise<void>;
-  /** Turns one decoded record into outputs or a dead letter; never throws for a bad record. */
-  record(record: DecodedRecord<T>, out: BatchOutputs): Promise<void>;
+  /**
+   * Turns one decoded record into outputs or a dead letter; never throws for a bad record. A promise
+   * it returns is awaited before the next record; most records need none (BatchOutputs, MaybePromise).
+   */
+  record(record: DecodedRecord<T>, out: BatchOutputs): MaybePromise<void>;
   /**
    * Runs once every output of the batch is acknowledged, before the batch counts as done: the place
    * to store state that must never move past an output not yet acknowledged. Throwing retries the batch.
@@ -31,7 +35,7 @@ export interface RecordBatchWork<T> {
 export type BatchMetrics = Pick<ServiceMetrics, 'recordsIn' | 'recordsOut' | 'deadLetters' | 'batchDuration' | 'consumerLag'>;
 
 export interface RecordBatchPorts {
-  readonly avro: Pick<AvroTopics, 'encode' | 'decode'>;
+  readonly avro: Pick<AvroTopics, 'encode' | 'decode'> & Pick<Partial<AvroTopics>, 'encodeNow' | 'decodeCached'>;
   readonly producer: Pick<BatchProducer, 'sendToTopics'>;
   readonly metrics: BatchMetrics;
 }
@@ -53,7 +57,8 @@ export function recordBatchHandler<T>(ports: RecordBatchPorts, begin: (batch: Co
     const decoded: Array<DecodedRecord<T> | { from: ConsumedRecord; problem: Problem }> = [];
     const records: DecodedRecord<T>[] = [];
     for (const message of batch.messages) {
-      const result = await decodeMessage<T>(avro, message);
+      const decoding = decodeMessage<T>(avro, message);
+      const result = decoding instanceof Promise ? await decoding : decoding;
       if (result.ok) {
         const record = { topic, partition, message, value: result.value };
         decoded.push(record);
@@ -64,8 +69,8 @@ export function recordBatchHandler<T>(ports: RecordBatchPorts, begin: (batch: Co
     }
     await work.prepare?.(records);
     for (const item of decoded) {
-      if ('problem' in item) await out.deadLetter(item.from, item.problem, 'ingest');
-      else await work.record(item, out);
+      const done = 'problem' in item ? out.deadLetter(item.from, item.problem, 'ingest') : work.record(item, out);
+      if (done instanceof Promise) await done;
     }
     await out.send(producer);
     await work.persist?.();

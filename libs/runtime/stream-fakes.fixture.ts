@@ -28,7 +28,25 @@ export class FakeAvro implements Pick<AvroTopics, 'encode' | 'decode'> {
     if (this.registryDown) throw new RegistryUnavailable('schema id 1: connect ECONNREFUSED');
     const match = /^avro:(\d+)$/.exec(buffer.toString('latin1'));
     if (!match) throw new UndecodableRecord(`not in Confluent wire format (${buffer.length} bytes)`);
-    return this.values[Number(match[1])] as T;
+    return this.decodeNow<T>(Number(match[1]));
+  }
+
+  protected decodeNow<T>(index: number): T {
+    return this.values[index] as T;
+  }
+}
+
+/** FakeAvro with the registry codec's promise-free paths (encodeNow, decodeCached), so specs run both. */
+export class PromptFakeAvro extends FakeAvro {
+  encodeNow(topic: string, value: unknown): Buffer | undefined {
+    return this.refuse(topic, value) ? undefined : this.wire(value);
+  }
+
+  decodeCached<T>(buffer: Buffer): T | undefined {
+    if (this.registryDown) return undefined; // as a schema id not fetched yet: decode() goes to the registry
+    const match = /^avro:(\d+)$/.exec(buffer.toString('latin1'));
+    if (!match) throw new UndecodableRecord(`not in Confluent wire format (${buffer.length} bytes)`);
+    return this.decodeNow<T>(Number(match[1]));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AccountId, MediaCdr, RawCdr, SipCoreCdr, SourceRef } from '../../libs/domain';
 import { normalizeForAccount } from '../../libs/domain/normalize';
 import type { BatchHandler } from '../../libs/kafka';
-import { recordBatchHandler, type DecodedRecord, type RecordBatchPorts } from '../../libs/runtime';
+import { andThen, recordBatchHandler, type DecodedRecord, type RecordBatchPorts } from '../../libs/runtime';
 
 export interface NormalizeTopics {
   readonly sipcore: string;
@@ -23,15 +23,13 @@ export interface NormalizePorts extends RecordBatchPorts {
 export function createNormalizeHandler(ports: NormalizePorts): BatchHandler {
   const { topics, isKnownAccount } = ports;
   return recordBatchHandler<SipCoreCdr | MediaCdr>(ports, () => ({
-    async record(cdr, out) {
+    record(cdr, out) {
       const source: SourceRef = { stream: cdr.topic, partition: cdr.partition, position: Number(cdr.message.offset) };
       const outcome = normalizeForAccount(rawCdrOf(cdr, topics), source, isKnownAccount);
       if (!outcome.ok) return out.deadLetter(cdr, outcome, 'normalize');
-      await out.addFor(
-        cdr,
-        'normalize',
-        outcome.usage.map((usage) => ({ topic: topics.usage, key: usage.accountId, value: usage })),
-      );
+      const outputs = outcome.usage.map((usage) => ({ topic: topics.usage, key: usage.accountId, value: usage }));
+      // A promise only when an output needs the codec's slow path; whether they were added does not matter here.
+      return andThen(out.addFor(cdr, 'normalize', outputs), () => undefined);
     },
   }));
 }

@@ -3,7 +3,7 @@ import type { RatingContext } from '../../libs/domain/rating';
 import type { BatchHandler } from '../../libs/kafka';
 import type { ServiceMetrics } from '../../libs/ops';
 import type { LimitStore } from '../../libs/redis/limit-batch';
-import { recordBatchHandler, type Output, type RecordBatchPorts } from '../../libs/runtime';
+import { andThen, recordBatchHandler, type Output, type RecordBatchPorts } from '../../libs/runtime';
 import { BatchLimits } from './batch-limits';
 import { HeldLimits } from './held-limits';
 import { KeptCounters } from './kept-counters';
@@ -47,7 +47,7 @@ export function createRateHandler(ports: RatePorts): BatchHandler {
       async prepare(records) {
         limits = await BatchLimits.load(limitStore, where, records.map((r) => r.value), kept);
       },
-      async record(usage, out) {
+      record(usage, out) {
         if (loaded().applied(usage.message.offset)) return;
         const outcome = rateAndCount(usage.value, reference, loaded(), limitsOf);
         if (outcome.kind === 'rejected') return out.deadLetter(usage, outcome.problem, 'rate');
@@ -55,7 +55,10 @@ export function createRateHandler(ports: RatePorts): BatchHandler {
         const { rated: record, events } = outcome;
         const outputs: Output[] = record === null ? [] : [{ topic: ledgerTopic, key: record.accountId, value: record }];
         for (const event of events) outputs.push({ topic: limitsTopic, key: event.accountId, value: event });
-        if (outputs.length > 0 && (await out.addFor(usage, 'rate', outputs)) && record !== null) rated.push(record);
+        if (outputs.length === 0) return;
+        return andThen(out.addFor(usage, 'rate', outputs), (added) => {
+          if (added && record !== null) rated.push(record);
+        });
       },
       async persist() {
         const last = batch.messages[batch.messages.length - 1];

@@ -3,8 +3,7 @@ import type { Account } from '../reference';
 import type { RatedRecord } from '../rated';
 import type { UsageRecord } from '../usage';
 import { violation, type RuleViolation } from '../dead-letter';
-import { divRound } from '../money';
-import { amountText } from './amount-text';
+import { billedAmount } from './billed-amount';
 import { billedMinutes } from './billed-minutes';
 import { billedSeconds } from './billed-seconds';
 import type { BillingCalendar } from './billing-calendar';
@@ -26,9 +25,9 @@ const NOTHING_TO_BILL: RatingOutcome = Object.freeze({ ok: true, rated: null });
 
 /**
  * Prices one usage record (SPEC 4). Hot path (100k+ records/s): prices were parsed when the tariff was
- * compiled, the month comes from the calendar's cache, and the only bigint work is the amount:
- * billedSeconds x priceNanos / (60 x nanos-per-unit), rounded half-up once, plus the connect fee,
- * which is charged once per rated record, even a 0-second one.
+ * compiled, the month comes from the calendar's cache, and the amount (billedSeconds x priceNanos /
+ * (60 x nanos-per-unit), rounded half-up once, plus the connect fee, which is charged once per rated
+ * record, even a 0-second one) is remembered per rate and billed seconds (billedAmount).
  */
 export function rateUsage(usage: UsageRecord, ctx: RatingContext): RatingOutcome {
   const product = usage.product;
@@ -57,8 +56,6 @@ export function rateUsage(usage: UsageRecord, ctx: RatingContext): RatingOutcome
   }
 
   const seconds = billedSeconds(usage.durationMs, rate.firstIncrement, rate.nextIncrement);
-  // Prices are >= 0 (validated), so half-up here is "half away from zero" on a non-negative amount.
-  const units = divRound(BigInt(seconds) * rate.priceNanos, tariff.amountDivisor, 'HALF_UP') + rate.connectFeeUnits;
 
   const rated: RatedRecord = {
     ratedId: usage.usageId,
@@ -72,7 +69,7 @@ export function rateUsage(usage: UsageRecord, ctx: RatingContext): RatingOutcome
     quantity: billedMinutes(seconds),
     unitPrice: rate.pricePerMinute,
     connectFee: rate.connectFee,
-    amount: amountText(units, tariff.ratingDecimals),
+    amount: billedAmount(tariff, rate, seconds),
     currency: tariff.currency,
     tariffId: tariff.tariffId,
     tariffVersion: tariff.version,

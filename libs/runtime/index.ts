@@ -10,3 +10,4 @@ export * from './stream-service-config';
 export * from './stream-service';
 export * from './startup-failure';
 export * from './maybe-promise';
+export * from './service-main';

@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
-import { ConfigError } from '../../libs/config';
 import { BatchProducer, consumerLag, createKafka, runBatchConsumer, type RunningConsumer } from '../../libs/kafka';
 import { createServiceMetrics, startOpsServer } from '../../libs/ops';
 import { ReferenceData } from '../../libs/pipeline/reference-data';
 import { connectRedis, RedisFactsStore, RedisLedgerStore } from '../../libs/redis';
 import { createSchemaRegistry, readAvroSchema, registerSchemas } from '../../libs/registry';
-import { createLogger, deadLetterTopic, Lifecycle, ReferenceFollower } from '../../libs/runtime';
+import { deadLetterTopic, ReferenceFollower, runServiceMain, type Lifecycle } from '../../libs/runtime';
 import { loadConfig, type InvoicerConfig } from './config';
 import { FactsBarrier } from './facts-barrier';
 import { createFactsHandler } from './facts-handler';
@@ -22,7 +21,7 @@ import { MonthCloser } from './month-closer';
  * with the recurring charges counted from provisioning and registrations (a second consumer, in a
  * group of its own) and from the PER_CHANNEL legs on the ledger. The composition root, and the only
  * file that reads process.env. Start-up errors print one line, `invoicer: <message>`, and exit 2
- * for configuration, 1 for anything else.
+ * for configuration, 1 for anything else (runServiceMain).
  *
  * Why a second consumer and group for the facts: a ledger batch that may close a month waits for
  * the facts (facts-barrier.ts), so the facts must be consumed by a loop that a waiting ledger batch
@@ -129,30 +128,4 @@ async function start(config: InvoicerConfig, logger: Logger, lifecycle: Lifecycl
   logger.info({ config: config.redacted(), opsPort: ops.port, ledgerPartitions: ledgerMetadata?.partitions.length }, 'started');
 }
 
-function oneLine(err: unknown): string {
-  if (err instanceof ConfigError) return err.problems.join('; ');
-  return (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
-}
-
-async function main(env: NodeJS.ProcessEnv): Promise<void> {
-  let config: InvoicerConfig;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    process.stderr.write(`${SERVICE}: ${oneLine(err)}\n`);
-    process.exit(2);
-  }
-  const logger = createLogger(SERVICE, config.logLevel);
-  const lifecycle = new Lifecycle(logger, config.shutdownTimeoutMs);
-  lifecycle.stopOnSignals();
-  try {
-    await start(config, logger, lifecycle);
-  } catch (err) {
-    logger.error({ err }, 'start-up failed');
-    await lifecycle.stop('start-up failed');
-    process.stderr.write(`${SERVICE}: ${oneLine(err)}\n`);
-    process.exit(1);
-  }
-}
-
-void main(process.env);
+runServiceMain({ service: SERVICE, load: loadConfig, start });

@@ -13,9 +13,10 @@
  * An activity opens its account-month on the ledger partition that owns the account (`open key`,
  * with the close time the caller worked out in the account's zone), exactly as a rated record does,
  * so the month closes by watermark or marker and is invoiced even without usage. A month the
- * account already closed is not opened again: the activity is late and counted in the reply, and
- * its licences set, which may have expired with its month, is given the retention afresh so that
- * it does not live for ever.
+ * account already closed is not opened again and its licences set is never written again: its
+ * invoice (which may not be out yet, or be re-emitted after a crash) must be the same whenever it
+ * is built. Such an activity is late: counted in the reply, and its licence kept for audit in
+ * `late-licences:<account>:<month>` for the retention, not billed.
  * Every write is a set or sorted-set add (ZADD NX), so running a batch twice changes nothing.
  */
 export const FACTS_APPLY_LUA = `
@@ -30,13 +31,18 @@ while i <= #ARGV do
     i = i + 3
   else
     local month, member, openKey, closeTime = ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5]
-    local licences = prefix .. 'licences:' .. account .. ':' .. month
-    if member ~= '' then redis.call('SADD', licences, member) end
     local latest = redis.call('HGET', closedKey, account)
     if latest and month <= latest then
       late = late + 1
-      if member ~= '' then redis.call('EXPIRE', licences, retention) end
-    else redis.call('ZADD', openKey, 'NX', closeTime, account .. '|' .. month) end
+      if member ~= '' then
+        local kept = prefix .. 'late-licences:' .. account .. ':' .. month
+        redis.call('SADD', kept, member)
+        redis.call('EXPIRE', kept, retention)
+      end
+    else
+      if member ~= '' then redis.call('SADD', prefix .. 'licences:' .. account .. ':' .. month, member) end
+      redis.call('ZADD', openKey, 'NX', closeTime, account .. '|' .. month)
+    end
     i = i + 6
   end
 end

@@ -115,6 +115,20 @@ describe('the facts store', () => {
     expect(await redis.zcard(`${prefix}open:${ledgerPartition.topic}:${ledgerPartition.partition}`)).toBe(0);
   });
 
+  it('keeps a licence earned in a month already closed out of that month, even before its invoice is out', async () => {
+    await facts.apply(batchOf([activity('500@globex', 'MESSAGING_USER', globex)], '1'));
+    await ledger.apply(ledgerPartition, ledgerBatch([{ through: feb }], 0));
+    const invoiced = () => facts.restore([{ accountId: globex, month: feb }]).then((r) => r.licences(globex, feb)?.users());
+    const before = await invoiced();
+
+    expect(await facts.apply(batchOf([activity('600@globex', 'MOBILE_USER', globex)], '2'))).toEqual({ late: 1 });
+
+    expect(await ledger.closing(ledgerPartition)).toEqual([{ accountId: globex, month: feb }]); // closed, not yet invoiced
+    expect(await invoiced()).toEqual(before);
+    expect(before).toEqual([{ sipId: '500@globex', licences: ['MESSAGING_USER'] }]);
+    expect(await redis.smembers(`${prefix}late-licences:${globex}:${feb}`)).toEqual(['MOBILE_USER|600@globex']);
+  });
+
   it('closes an activity month at the next batch once the watermark has already passed its close time', async () => {
     await ledger.apply(ledgerPartition, ledgerBatch([ratedLeg({ id: 'm', month: mar, startAt: FEB_CLOSES })], 0));
     await facts.apply(batchOf([activity('500@globex', 'MOBILE_USER', globex)], '1'));

@@ -17,6 +17,7 @@ import type { AccountMonth } from '../domain/invoicing';
  * The recurring facts (facts-store.ts), written by the provisioning and registrations consumer:
  * - `<p>provisioning:<account>`     set, the account's device and trunk changes, all months (facts-members.ts)
  * - `<p>licences:<account>:<month>` set, `<licence>|<sipId>` earned in the month
+ * - `<p>late-licences:<account>:<month>` set, licences earned in a month already closed: kept, not billed
  * - `<p>facts-position:<topic>:<part>` string, next offset of a facts partition applied
  *
  * Expiry (ledger-retention.ts): the four per-month keys (`monthKeys`) live for ever while their month

@@ -133,7 +133,8 @@ describe('how long the invoicer keeps a month once it is invoiced', () => {
     expect(march!.find((line) => line.key.startsWith('ADJUSTMENT'))).toMatchObject({ records: 1 });
     const byKey = await ttls();
     expect(isRetention(byKey['seen:acme:2026-02'])).toBe(true);
-    expect(isRetention(byKey['licences:acme:2026-02'])).toBe(true);
+    expect(byKey['licences:acme:2026-02']).toBeUndefined(); // a closed month's licences are never written again
+    expect(isRetention(byKey['late-licences:acme:2026-02'])).toBe(true);
     expect(byKey['totals:acme:2026-02']).toBeUndefined();
     expect(byKey['totals:acme:2026-03']).toBe(-1);
   });

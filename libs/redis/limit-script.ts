@@ -4,13 +4,14 @@
  *
  * KEYS: the partition's position hash, then C counter keys, then the counted-set keys.
  * ARGV: expected next offset ('' when none is stored), new next offset, TTL of the counted sets in
- * seconds, C, the C counter states (JSON, in KEYS order), then for each counted-set key its number
- * of usageIds N and the N usageIds.
+ * seconds, C, the C counter states (JSON, in KEYS order), then the usageIds of each counted-set key
+ * as ONE JSON array of arrays, in KEYS order (limit-wire.ts).
  *
  * It writes nothing and answers {'moved', stored} when the stored next offset is not the one the
  * batch was computed from (another writer got there first: recompute from what it stored);
  * otherwise sets the counters, adds the usageIds (refreshing each set's expiry) and the next
- * offset, and answers {'saved', next}. SADD goes in slices: Lua's unpack has a stack limit.
+ * offset, and answers {'saved', next}. The usageIds are decoded before the first write, as a
+ * script that fails part way keeps what it wrote. SADD goes in slices: Lua's unpack has a stack limit.
  */
 export const LIMITS_SAVE_LUA = `
 local position = KEYS[1]
@@ -19,22 +20,19 @@ if (stored or '') ~= ARGV[1] then
   return {'moved', stored or ''}
 end
 local counters = tonumber(ARGV[4])
-local a = 5
+local sets = cjson.decode(ARGV[counters + 5])
 for k = 2, counters + 1 do
-  redis.call('SET', KEYS[k], ARGV[a])
-  a = a + 1
+  redis.call('SET', KEYS[k], ARGV[k + 3])
 end
 local ttl = tonumber(ARGV[3])
-for k = counters + 2, #KEYS do
-  local last = a + tonumber(ARGV[a])
-  a = a + 1
-  while a <= last do
-    local upto = math.min(a + 999, last)
-    redis.call('SADD', KEYS[k], unpack(ARGV, a, upto))
-    a = upto + 1
+for s = 1, #sets do
+  local key, ids = KEYS[counters + 1 + s], sets[s]
+  for i = 1, #ids, 1000 do
+    redis.call('SADD', key, unpack(ids, i, math.min(i + 999, #ids)))
   end
-  redis.call('EXPIRE', KEYS[k], ttl)
+  redis.call('EXPIRE', key, ttl)
 end
 redis.call('HSET', position, 'next', ARGV[2])
 return {'saved', ARGV[2]}
 `;
+

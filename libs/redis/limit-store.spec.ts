@@ -100,6 +100,16 @@ describe('the limit counters in Redis', () => {
 
     expect(await redis.scard(new LimitKeys(prefix).counted('acme', T0))).toBe(2500);
     expect((await store.load(usage, [], [many[0]!, many[2499]!, counted('acme', 'new')])).counted.size).toBe(2);
+    expect((await store.load(usage, [], [...many, counted('acme', 'new')])).counted.size).toBe(2500);
+  });
+
+  it('stores a usageId holding any character as one set member, exactly as given', async () => {
+    const odd = ['a,b|c', 'quote"back\\slash', 'new\nline\ttab', 'nul\u0000byte', 'ünïcødé ☎ 𝄞', '[]{}', ''];
+    await store.save(usage, { expectedNext: null, next: 1n, counters: new Map(), counted: odd.map((id) => counted('acme', id)) });
+
+    expect((await redis.smembers(new LimitKeys(prefix).counted('acme', T0))).sort()).toEqual([...odd].sort());
+    const snapshot = await store.load(usage, [], [...odd, 'a', 'b|c'].map((id) => counted('acme', id)));
+    expect([...snapshot.counted].sort()).toEqual(odd.map((id) => countedMember('acme', id)).sort());
   });
 
   it('reads back the counters it stored, for operators', async () => {

@@ -13,6 +13,7 @@ import {
 } from './limit-batch';
 import { countedSets, LimitKeys } from './limit-keys';
 import { LIMITS_SAVE_LUA } from './limit-script';
+import { usageIdsArgument } from './limit-wire';
 
 /**
  * The rater's limit counters in Redis: per account its LimitState, per account and day the usageIds
@@ -63,6 +64,7 @@ export class RedisLimitStore implements LimitStore {
   async load({ topic, partition }: UsagePartition, accounts: readonly string[], usage: readonly CountedUsage[]): Promise<LimitSnapshot> {
     const k = this.keys;
     const sets = countedSets(usage, k);
+    // A pipeline, not a read script taking the usageIds as one JSON argument (limit-wire.ts).
     const pipeline = this.redis.pipeline();
     pipeline.hget(k.position(topic, partition), 'next');
     if (accounts.length > 0) pipeline.mget(...accounts.map((a) => k.counters(a)));
@@ -94,7 +96,7 @@ export class RedisLimitStore implements LimitStore {
     const keys = [k.position(topic, partition), ...counters.map(([account]) => k.counters(account)), ...sets.keys()];
     const args: (string | number)[] = [batch.expectedNext?.toString() ?? '', batch.next.toString(), this.countedTtlSeconds, counters.length];
     for (const [, state] of counters) args.push(limitStateToJSON(state));
-    for (const members of sets.values()) args.push(members.length, ...members.map((u) => u.usageId));
+    args.push(usageIdsArgument(sets.values()));
     const [status, stored] = (await this.script.run(this.redis, keys, args)) as [string, string];
     if (status === 'saved') return;
     if (status === 'moved') {

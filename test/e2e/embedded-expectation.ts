@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DeadLetterCode, Invoice, Stage } from '../../libs/domain';
+import type { DeadLetterCode, Invoice, LimitEvent, Stage } from '../../libs/domain';
 import type { DeadLetterLine } from '../../libs/files';
 import { runOnFiles } from '../../libs/pipeline';
 import { buildSchemas } from '../../libs/schema';
@@ -23,6 +23,8 @@ export interface EmbeddedExpectation {
   readonly invoicedRecords: number;
   /** Dead letters of the normalize and rate stages (`cdr publish` refuses what fails at ingest). */
   readonly letters: readonly LetterKey[];
+  /** What the embedded run writes to limits.jsonl: tariff-plan limit and LINES events. */
+  readonly limitEvents: readonly LimitEvent[];
 }
 
 /** Runs runOnFiles (the embedded pipeline) on `inputDir`, writing under `outDir`. */
@@ -42,6 +44,7 @@ export async function embeddedExpectation(inputDir: string, outDir: string): Pro
     rated: run.stats.rated,
     invoicedRecords: invoicedRecords(run.invoices),
     letters: letters.sort(),
+    limitEvents: run.limitEvents,
   };
 }
 

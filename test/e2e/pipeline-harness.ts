@@ -30,7 +30,7 @@ const REFERENCE_FILES = ['accounts.json', 'tariffs.json'];
 /**
  * One end-to-end run of the Kafka path, isolated by fresh names (RunNames): the embedded pipeline's
  * result on the same input, the servers, the operator's `cdr` commands, the built services, and a
- * recorder of the invoices, ledger and dead-letter topics. start() creates the topics, registers the
+ * recorder of the invoices, ledger, limits and dead-letter topics. start() creates the topics, registers the
  * schemas and publishes the reference data, so that services started afterwards judge every CDR
  * against the complete accounts and tariffs (reference data published while they run reaches them
  * through a follower of its own, with no ordering against the CDRs).
@@ -78,8 +78,8 @@ export class PipelineHarness {
     this.avro = await registerSchemas(createSchemaRegistry(loadRegistryConfig({ SCHEMA_REGISTRY_URL: this.infra.registryUrl })), {});
     await this.cli.createTopics(4);
     await this.cli.registerSchemas();
-    const { sipcore, media, usage, ledger, invoices } = this.topics;
-    const recorded = [invoices, ledger, ...[sipcore, media, usage, ledger].map(deadLetterTopic)];
+    const { sipcore, media, usage, ledger, invoices, limits } = this.topics;
+    const recorded = [invoices, ledger, limits, ...[sipcore, media, usage, ledger].map(deadLetterTopic)];
     this.recorder = await TopicRecorder.start(kafka, recorded, this.infra.sessionTimeoutMs);
     await this.publish(...REFERENCE_FILES.map((name) => join(this.inputDir, name)));
   }

@@ -1,4 +1,4 @@
-import type { DeadLetter } from '../../libs/domain';
+import type { DeadLetter, LimitEvent } from '../../libs/domain';
 import { deadLetterTopic } from '../../libs/runtime/topic-names';
 import { waitFor } from '../support/wait-for';
 import { letterKey, sourceIdOf } from './embedded-expectation';
@@ -100,6 +100,23 @@ export function singleInstanceFlow(options: FlowOptions = {}, test: jest.It = it
       expect(letter.key).toBe(originals[i]!.accountId); // keyed like its original, so it stays with its account
     });
     expect(h.recorder.on(deadLetterTopic(h.topics.ledger))).toEqual([]);
+  }, 30_000);
+
+  test('emits on `limits` the same limit events as the embedded run writes to limits.jsonl', async () => {
+    const expected = new Map(h.expected.limitEvents.map((e) => [e.eventId, e]));
+    expect(new Set([...expected.values()].map((e) => e.limit)).size).toBeGreaterThan(1); // plan limits and LINES alike
+    const events = async () => (await h.recorder.decoded<LimitEvent>(h.avro, h.topics.limits)).map(({ key: _key, ...event }) => event);
+    await waitFor(async () => new Set((await events()).map((e) => e.eventId)).size >= expected.size, { what: `${expected.size} limit events` });
+
+    // At least once: an event may come twice, but every copy is the embedded run's (but for where its
+    // source was: a file line there, a topic partition offset here) and none is missing.
+    const got = await events();
+    expect(new Set(got.map((e) => e.eventId))).toEqual(new Set(expected.keys()));
+    const sourceless = ({ source: _source, ...rest }: LimitEvent) => JSON.parse(JSON.stringify(rest)) as unknown;
+    for (const event of got) {
+      expect(sourceless(event)).toEqual(sourceless(expected.get(event.eventId)!));
+      expect([h.topics.sipcore, h.topics.media]).toContain(event.source.stream);
+    }
   }, 30_000);
 
   test("ends with lag 0 for all three groups in `cdr lag --json`, as in the true lag and the services' metrics", async () => {

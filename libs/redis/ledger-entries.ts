@@ -75,6 +75,8 @@ interface Applied {
   readonly watermark: EpochMs | null;
   /** Every account-month of the partition that is closed but whose invoice is not out yet. */
   readonly closing: readonly AccountMonth[];
+  /** Rated records of months already closed that this call applied, as adjustment lines. */
+  readonly late: number;
 }
 
 /**

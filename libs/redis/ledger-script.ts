@@ -119,6 +119,7 @@ local function writeSeen()
 end
 
 local status, detail = 'applied', ''
+local lateApplied = 0 -- records of closed months applied in this run, as adjustment lines
 refreshLowestOpen()
 closeDue()
 for _, e in ipairs(entries) do
@@ -155,6 +156,7 @@ for _, e in ipairs(entries) do
       for b = first, last, 4 do add(lineOf(totals, e[b]), e[b + 1], e[b + 2], e[b + 3]) end
       if channel ~= '' then redis.call('HSET', prefix .. 'channels:' .. account .. ':' .. target, ratedId, channel) end
       markSeen(seen, ratedId, late)
+      if late then lateApplied = lateApplied + 1 end
     end
     local start = tonumber(startText)
     if not watermark or start > watermark then watermark, watermarkText, mayBeDue = start, startText, true end
@@ -169,5 +171,5 @@ if status == 'applied' and tonumber(ARGV[2]) > nextOffset then nextOffset = tonu
 local nextText = string.format('%.0f', nextOffset)
 redis.call('HSET', position, 'next', nextText)
 if watermarkText then redis.call('HSET', position, 'watermark', watermarkText) end
-return { status, nextText, watermarkText or '', detail, redis.call('SMEMBERS', closingKey) }
+return { status, nextText, watermarkText or '', detail, redis.call('SMEMBERS', closingKey), lateApplied }
 `;

@@ -74,7 +74,7 @@ describe('the ledger store applies a batch in one atomic script call', () => {
 
     const expected = new MonthLedger();
     records.forEach((r) => expected.add(r));
-    expect(outcome).toEqual({ status: 'applied', next: '45', watermark: Date.UTC(2026, 1, 9), closing: [] });
+    expect(outcome).toEqual({ status: 'applied', next: '45', watermark: Date.UTC(2026, 1, 9), closing: [], late: 0 });
     expect(await totalsOf(acme, feb)).toEqual(expected.totals(acme, feb));
     expect(await store.position(ledger)).toEqual({ next: '45', watermark: Date.UTC(2026, 1, 9) });
   });
@@ -92,7 +92,8 @@ describe('the ledger store applies a batch in one atomic script call', () => {
     const dump = async () => ({ keys: (await redis.keys(`${prefix}*`)).sort(), feb: await totalsOf(acme, feb), mar: await totalsOf(acme, mar) });
     const before = await dump();
 
-    expect(await store.apply(ledger, batch)).toEqual(first);
+    expect(first.late).toBe(1);
+    expect(await store.apply(ledger, batch)).toEqual({ ...first, late: 0 }); // nothing applied again, nothing late again
     expect(await dump()).toEqual(before);
     expect(before.mar).toEqual([expect.objectContaining({ key: 'ADJUSTMENT|sipcore.voice|0.01|2026-02', records: 1 })]);
   });
@@ -113,6 +114,7 @@ describe('closing months inside the script, in offset order', () => {
     const outcome = await store.apply(ledger, batchOf([leg('a'), { through: feb }, leg('late', { billedSeconds: 120, amount: '0.02' })]));
 
     expect(outcome.closing).toEqual([{ accountId: acme, month: feb }]);
+    expect(outcome.late).toBe(1);
     expect(await store.latestClosed(acme)).toBe(feb);
     expect(await totalsOf(acme, feb)).toEqual([expect.objectContaining({ key: 'USAGE|sipcore.voice|0.01', records: 1 })]);
     expect(await totalsOf(acme, mar)).toEqual([

@@ -63,13 +63,14 @@ export class RedisLedgerStore implements LedgerStore {
     const keys = [k.position(topic, partition), k.open(topic, partition), k.closing(topic, partition), k.closed()];
     const args: (string | number)[] = [k.prefix, batch.end, ledgerEntriesText(batch.entries), this.retentionSeconds];
     for (const [member, at] of batch.closeTimes) args.push(member, at);
-    const [status, next, watermark, detail, closing] = (await this.script.run(this.redis, keys, args)) as [
-      string, string, string, string, string[],
+    const [status, next, watermark, detail, closing, late] = (await this.script.run(this.redis, keys, args)) as [
+      string, string, string, string, string[], number,
     ];
     const applied = {
       next,
       watermark: watermark === '' ? null : Number(watermark),
       closing: closing.map(parseMonthMember).sort(byAccountMonth),
+      late,
     };
     if (status === 'applied') return { status, ...applied };
     if (status === 'needs-close-time') return { status, ...applied, month: parseMonthMember(detail) };

@@ -73,10 +73,12 @@ function setUp(options: { failInvoices?: boolean; keyPrefix?: string; reference?
   const closer = new MonthCloser({ store, facts, producer, avro, reference, invoicesTopic: 'invoices', limitsTopic: 'limits', writeFiles, metrics });
   const reader = new LedgerReader({ avro, reference, closeGraceHours: 72 });
   const factsBarrier = options.barrier && { caughtUp: options.barrier };
-  const handler = new LedgerHandler({ reader, avro, producer, store, closer, ledgerTopic: LEDGER, metrics, factsBarrier, closeGraceHours: 72 });
+  const late: number[] = [];
+  const lateRecords = { inc: (_labels: { topic: string }, n: number) => void late.push(n) };
+  const handler = new LedgerHandler({ reader, avro, producer, store, closer, ledgerTopic: LEDGER, metrics, lateRecords, factsBarrier, closeGraceHours: 72 });
   const onTopic = (topic: string) => sent.flatMap((s) => s.batches.filter((b) => b.topic === topic).flatMap((b) => b.messages.map((m) => valueOf(m.value!))));
   const invoices = () => onTopic('invoices');
-  return { store, facts, handler, sent, files, invoices, limits: () => onTopic('limits'), metrics };
+  return { store, facts, handler, sent, files, invoices, limits: () => onTopic('limits'), metrics, late };
 }
 
 let offset = 0;
@@ -110,8 +112,8 @@ describe('the invoicer batch handler', () => {
     expect(await store.position({ topic: LEDGER, partition: 0 })).toMatchObject({ next: '4' });
   });
 
-  it('bills February usage arriving after the close on the March invoice as an adjustment', async () => {
-    const { handler, invoices } = setUp();
+  it('bills February usage arriving after the close on the March invoice as an adjustment, and counts it as late', async () => {
+    const { handler, invoices, late: counted } = setUp();
     const late = ratedLeg({ id: 'late', billedSeconds: 120, quantity: '2', amount: '0.020000' });
     const march = ratedLeg({ id: 'm', month: mar, startAt: Date.UTC(2026, 2, 2) });
 
@@ -124,6 +126,7 @@ describe('the invoicer batch handler', () => {
     });
     expect(invoices()[1]).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(expected.lines.map((l) => [l.kind, l.forMonth])).toEqual([['USAGE', null], ['ADJUSTMENT', '2026-02']]);
+    expect(counted).toEqual([1]); // ledger_late_records_total: the late record, once; on-time ones are not counted
   });
 
   it('closes February by event time, 72 h after it ends in each account\'s own zone', async () => {

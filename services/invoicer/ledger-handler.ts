@@ -18,6 +18,8 @@ export interface LedgerHandlerDeps {
   readonly closer: Pick<MonthCloser, 'close'>;
   readonly ledgerTopic: string;
   readonly metrics: Pick<ServiceMetrics, 'recordsIn' | 'recordsOut' | 'deadLetters' | 'batchDuration'>;
+  /** ledger_late_records_total{topic}: rated records of closed months, billed as adjustment lines. */
+  readonly lateRecords?: { inc(labels: { topic: string }, value: number): void };
   readonly logger?: Logger;
   /** Waits for the recurring facts before a batch that may close a month; without it, nothing waits. */
   readonly factsBarrier?: Pick<FactsBarrier, 'caughtUp'>;
@@ -55,6 +57,7 @@ export class LedgerHandler {
     for (;;) {
       const outcome = await store.apply(where, { entries, end, closeTimes: read.closeTimes });
       this.watermarks.set(partition, outcome.watermark);
+      this.countLate(batch, outcome.late);
       if (outcome.status === 'applied') {
         await closer.close(where, outcome.closing);
         break;
@@ -76,6 +79,16 @@ export class LedgerHandler {
     }
     done();
   };
+
+  /**
+   * Late records are expected after an outage or a replay, but they move money to another invoice
+   * (and past LEDGER_RETENTION_DAYS a replayed record is billed again): worth an operator's look.
+   */
+  private countLate(batch: ConsumedBatch, late: number): void {
+    if (late === 0) return;
+    this.deps.lateRecords?.inc({ topic: batch.topic }, late);
+    this.deps.logger?.warn({ topic: batch.topic, partition: batch.partition, late }, 'rated records of closed months billed as adjustments');
+  }
 
   /** Waits until the recurring facts are stored when the batch may close a month. */
   private async factsBefore(batch: ConsumedBatch, read: ReadBatch): Promise<void> {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import type { Logger } from 'pino';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { BatchProducer, consumerLag, createKafka, runBatchConsumer, type RunningConsumer } from '../../libs/kafka';
 import { createServiceMetrics, startOpsServer } from '../../libs/ops';
 import { ReferenceData } from '../../libs/pipeline/reference-data';
@@ -33,6 +33,7 @@ async function start(config: InvoicerConfig, logger: Logger, lifecycle: Lifecycl
   const { topics } = config;
   const metrics = createServiceMetrics(SERVICE);
   // Kept apart from consumer_lag, which reports the ledger group alone (what `cdr lag` shows for cdr-invoicer).
+  const lateRecords = new Counter({ name: 'ledger_late_records_total', help: 'Rated records of closed months, billed as adjustment lines', labelNames: ['topic'] as const, registers: [metrics.registry] });
   const factsLag = new Gauge({ name: 'facts_consumer_lag', help: 'Facts group: messages between committed offset and high watermark', labelNames: ['topic', 'partition'] as const, registers: [metrics.registry] });
   const reference = new ReferenceData();
   let consumer: RunningConsumer | undefined;
@@ -102,7 +103,7 @@ async function start(config: InvoicerConfig, logger: Logger, lifecycle: Lifecycl
   });
   const factsBarrier = new FactsBarrier({ topics: factsTopics, endOffsets: (topic) => admin.fetchTopicOffsets(topic), store: factsStore, timeoutMs: config.factsWaitMs });
   const handler = new LedgerHandler({
-    reader, avro, producer, store, closer, ledgerTopic: topics.ledger, metrics, logger, factsBarrier, closeGraceHours: config.closeGraceHours,
+    reader, avro, producer, store, closer, ledgerTopic: topics.ledger, metrics, lateRecords, logger, factsBarrier, closeGraceHours: config.closeGraceHours,
   });
   const factsHandler = createFactsHandler({
     avro, producer, metrics: { ...metrics, consumerLag: factsLag }, store: factsStore, reference, provisioningTopic: topics.provisioning,

@@ -1,43 +1,26 @@
 import type { Redis } from 'ioredis';
-import { freshKeyPrefix } from '../../test/support/names';
-import { startRedis, type RedisForTests } from '../../test/support/redis-server';
+import { redisForSpecs } from '../../test/support/redis-for-specs';
 import { AccountId, BillingMonth, type Licence, type RatedRecord } from '../domain';
 import { closesAt } from '../domain/invoicing/month-close';
 import { ratedLeg } from '../domain/invoicing/rated.fixture';
 import { BillingCalendar } from '../domain/rating';
-import { connectRedis } from './connect';
 import { RedisFactsStore, type Fact, type FactsBatch } from './facts-store';
 import { ratedEntry, type LedgerBatch } from './ledger-entries';
 import { monthMember } from './ledger-keys';
 import { RedisLedgerStore } from './ledger-store';
-import { loadRedisConfig } from './redis-config';
 
-let server: RedisForTests;
+const db = redisForSpecs();
 let redis: Redis;
 let prefix: string;
 let facts: RedisFactsStore;
 let ledger: RedisLedgerStore;
 
-beforeAll(async () => {
-  server = await startRedis();
-  redis = await connectRedis(loadRedisConfig({ REDIS_URL: server.url }));
-});
-
 beforeEach(() => {
-  prefix = freshKeyPrefix();
+  ({ redis, prefix } = db);
   facts = new RedisFactsStore(redis, prefix);
   ledger = new RedisLedgerStore(redis, prefix);
 });
 
-afterEach(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
 
 const acme = AccountId('acme');
 const globex = AccountId('globex');

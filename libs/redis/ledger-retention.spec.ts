@@ -1,19 +1,16 @@
 import type { Redis } from 'ioredis';
-import { freshKeyPrefix } from '../../test/support/names';
-import { startRedis, type RedisForTests } from '../../test/support/redis-server';
+import { redisForSpecs } from '../../test/support/redis-for-specs';
 import { AccountId, BillingMonth, type RatedRecord } from '../domain';
 import { closesAt, monthAfter } from '../domain/invoicing/month-close';
 import { ratedLeg } from '../domain/invoicing/rated.fixture';
 import { BillingCalendar } from '../domain/rating';
-import { connectRedis } from './connect';
 import { RedisFactsStore, type Fact } from './facts-store';
 import { ratedEntry, type LedgerBatch, type LedgerEntry } from './ledger-entries';
 import { monthMember } from './ledger-keys';
 import { retentionSeconds } from './ledger-retention';
 import { RedisLedgerStore } from './ledger-store';
-import { loadRedisConfig } from './redis-config';
 
-let server: RedisForTests;
+const db = redisForSpecs();
 let redis: Redis;
 let prefix: string;
 let ledger: RedisLedgerStore;
@@ -22,26 +19,12 @@ let facts: RedisFactsStore;
 const RETENTION_DAYS = 30;
 const RETENTION_S = RETENTION_DAYS * 86_400;
 
-beforeAll(async () => {
-  server = await startRedis();
-  redis = await connectRedis(loadRedisConfig({ REDIS_URL: server.url }));
-});
-
 beforeEach(() => {
-  prefix = freshKeyPrefix();
+  ({ redis, prefix } = db);
   ledger = new RedisLedgerStore(redis, prefix, { retentionDays: RETENTION_DAYS });
   facts = new RedisFactsStore(redis, prefix, { retentionDays: RETENTION_DAYS });
 });
 
-afterEach(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
 
 const partition = { topic: 'ledger.rated', partition: 0 };
 const acme = AccountId('acme');

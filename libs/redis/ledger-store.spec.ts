@@ -1,42 +1,25 @@
 import type { Redis } from 'ioredis';
-import { freshKeyPrefix } from '../../test/support/names';
-import { startRedis, type RedisForTests } from '../../test/support/redis-server';
+import { redisForSpecs } from '../../test/support/redis-for-specs';
 import { AccountId, BillingMonth, type RatedRecord } from '../domain';
 import { MonthLedger, type AccountMonth } from '../domain/invoicing';
 import { closesAt, monthAfter } from '../domain/invoicing/month-close';
 import { ratedLeg } from '../domain/invoicing/rated.fixture';
 import { BillingCalendar } from '../domain/rating';
 import { CachedScript } from './cached-script';
-import { connectRedis } from './connect';
 import { ratedEntry, type LedgerBatch, type LedgerEntry } from './ledger-entries';
 import { monthMember } from './ledger-keys';
 import { RedisLedgerStore } from './ledger-store';
-import { loadRedisConfig } from './redis-config';
 
-let server: RedisForTests;
+const db = redisForSpecs();
 let redis: Redis;
 let prefix: string;
 let store: RedisLedgerStore;
 
-beforeAll(async () => {
-  server = await startRedis();
-  redis = await connectRedis(loadRedisConfig({ REDIS_URL: server.url }));
-});
-
 beforeEach(() => {
-  prefix = freshKeyPrefix();
+  ({ redis, prefix } = db);
   store = new RedisLedgerStore(redis, prefix);
 });
 
-afterEach(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
 
 const ledger = { topic: 'ledger.rated', partition: 2 };
 const acme = AccountId('acme');

@@ -1,39 +1,22 @@
 import type { Redis } from 'ioredis';
-import { freshKeyPrefix } from '../../test/support/names';
-import { startRedis, type RedisForTests } from '../../test/support/redis-server';
+import { redisForSpecs } from '../../test/support/redis-for-specs';
 import { LimitCounters } from '../domain/limits';
 import { failedAttempt, gateway, leg, T0 } from '../domain/limits/usage.fixture';
-import { connectRedis } from './connect';
 import { LimitKeys, usageDay } from './limit-keys';
 import { countedMember, LimitPositionMoved, type CountedUsage } from './limit-batch';
 import { RedisLimitStore } from './limit-store';
-import { loadRedisConfig } from './redis-config';
 
-let server: RedisForTests;
+const db = redisForSpecs();
 let redis: Redis;
 let prefix: string;
 let store: RedisLimitStore;
 const TTL = 3 * 86_400;
 
-beforeAll(async () => {
-  server = await startRedis();
-  redis = await connectRedis(loadRedisConfig({ REDIS_URL: server.url }));
-});
-
 beforeEach(() => {
-  prefix = freshKeyPrefix();
+  ({ redis, prefix } = db);
   store = new RedisLimitStore(redis, prefix, TTL);
 });
 
-afterEach(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-});
-
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
 
 const usage = { topic: 'usage.legs', partition: 3 };
 const counted = (accountId: string, usageId: string, startAt = T0): CountedUsage => ({ accountId, usageId, startAt });

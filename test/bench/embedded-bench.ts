@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { findSchemasDir } from '../../libs/schema';
 import { benchInput, type BenchParams } from './bench-input';
+import { countFlag } from './count-flag';
 import { stageTable, TARGETS, verdict } from './bench-report';
 import { STAGES, type StageName, type StageResult } from './stage-result';
 
@@ -46,14 +47,6 @@ async function main(): Promise<void> {
       `(${process.platform}, ${cpus().length} CPUs, node ${process.version})\n` +
       `${text}\n`,
   );
-}
-
-function countFlag(args: readonly string[], flag: string, byDefault: number): number {
-  const at = args.indexOf(flag);
-  if (at < 0) return byDefault;
-  const n = Number(args[at + 1]);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${flag} needs a whole number >= 1, got ${args[at + 1]}`);
-  return n;
 }
 
 /** The fastest of a stage's runs, carrying the highest peak RSS any run reached. */

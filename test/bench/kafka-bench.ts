@@ -4,6 +4,7 @@ import { createSchemaRegistry, loadRegistryConfig } from '../../libs/registry';
 import { findSchemasDir } from '../../libs/schema';
 import { freshGroup, freshName } from '../support/names';
 import { benchInput, type BenchParams } from './bench-input';
+import { countFlag } from './count-flag';
 import { createBenchTopics, startBenchInfra, type BenchInfra } from './kafka-infra';
 import { publishBenchInput } from './kafka-input';
 import { runPassThrough, type PassThroughResult } from './kafka-pass-through-job';
@@ -118,14 +119,6 @@ const fastest = <T>(results: readonly T[], seconds: (r: T) => number): T =>
 function registryAuth(env: NodeJS.ProcessEnv): Record<string, string> {
   const names = ['SCHEMA_REGISTRY_USERNAME', 'SCHEMA_REGISTRY_PASSWORD', 'SCHEMA_REGISTRY_PASSWORD_FILE'];
   return Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]!]])));
-}
-
-function countFlag(args: readonly string[], flag: string, byDefault: number): number {
-  const at = args.indexOf(flag);
-  if (at < 0) return byDefault;
-  const n = Number(args[at + 1]);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${flag} needs a whole number >= 1, got ${args[at + 1]}`);
-  return n;
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

@@ -5,17 +5,20 @@ import { findSchemasDir } from '../../libs/schema';
 import { freshGroup, freshName } from '../support/names';
 import { benchInput, type BenchParams } from './bench-input';
 import { countFlag } from './count-flag';
-import { createBenchTopics, startBenchInfra, type BenchInfra } from './kafka-infra';
+import { createBenchTopics, startBenchInfra } from './kafka-infra';
 import { publishBenchInput } from './kafka-input';
+import { runChain, type ChainConsumer, type ChainRun } from './kafka-chain';
 import { runPassThrough, type PassThroughResult } from './kafka-pass-through-job';
 import { runPipeline, type PipelineRun } from './kafka-pipeline';
-import { coreBoundLine, pathTable, processTable, ratioVerdict, TARGET_RATIO, type PathResult, type ProcessFigures } from './kafka-report';
-import { allTopics, copyTopic, runTopics } from './kafka-topics';
+import { ceilingLine, coreBoundLine, pathTable, processTable, ratioVerdict, TARGET_RATIO, type PathResult, type ProcessFigures } from './kafka-report';
+import { allTopics, chainTopics, copyTopic, runTopics } from './kafka-topics';
 
 /**
  * `make bench`, Kafka path: the same SIP core CDRs through (a) a plain consume-and-produce
  * pass-through and (b) the normalizer -> rater -> invoicer services, on one cluster in one run,
- * reported as records per second and their ratio (target: the pipeline at >= 50%).
+ * reported as records per second and their ratio (target: the pipeline at >= 50%). A third path,
+ * three pass-throughs in a chain with no work (kafka-chain.ts), shows the ceiling of any
+ * three-service pipeline on the same cluster and machine.
  *
  *   node dist/test/bench/kafka-bench.js [--cdrs N] [--runs N]
  *
@@ -63,41 +66,45 @@ async function main(): Promise<void> {
     say(`published ${sent} CDRs, ${accounts} accounts, ${tariffs} tariffs in ${seconds.toFixed(1)} s (not timed)`);
 
     const passThroughs: PassThroughResult[] = [];
+    const chains: ChainRun[] = [];
     const pipelines: PipelineRun[] = [];
+    const consumer = passThroughConsumer(infra.env);
     for (let run = 1; run <= runs; run++) {
       const of = runs > 1 ? ` (${run}/${runs})` : '';
       const topics = runTopics(prefix, run);
       if (run > 1) await createBenchTopics(infra, allTopics(topics));
       say(`running pass-through${of} ...`);
-      passThroughs.push(await passThrough(infra, topics.sipcore, copyTopic(topics), published.cdrs));
+      passThroughs.push(await runPassThrough({ from: topics.sipcore, to: copyTopic(topics), groupId: freshGroup(), records: sent, ...consumer }, infra.env));
+      say(`running chain of 3 pass-throughs${of} ...`);
+      chains.push(await runChain([topics.sipcore, ...chainTopics(topics)], sent, consumer, infra.env));
       say(`running pipeline (normalizer -> rater -> invoicer)${of} ...`);
       const distDir = join(__dirname, '..', '..');
       const { env, admin } = infra;
       pipelines.push(await runPipeline({ distDir, env, admin, topics, pollMs: POLL_MS, timeoutMs: 30 * 60_000 }));
     }
-    report(fastest(passThroughs, (r) => r.seconds), fastest(pipelines, (r) => r.seconds), published.cdrs, runs);
+    report(fastest(passThroughs, (r) => r.seconds), fastest(chains, (r) => r.path.seconds), fastest(pipelines, (r) => r.seconds), sent, runs);
   } finally {
     await infra.stop();
   }
 }
 
-function passThrough(infra: BenchInfra, from: string, to: string, records: number): Promise<PassThroughResult> {
-  const partitionsConsumedConcurrently = Number(infra.env.PARTITIONS_CONSUMED_CONCURRENTLY ?? 1);
-  // The services' consumer defaults (libs/runtime, services/*/config.ts), so both paths fetch alike.
-  const consumer = { sessionTimeoutMs: 30_000, heartbeatIntervalMs: 3000, partitionsConsumedConcurrently };
-  return runPassThrough({ from, to, groupId: freshGroup(), records, ...consumer }, infra.env);
+/** The services' consumer defaults (libs/runtime, services/<name>/config.ts), so every path fetches alike. */
+function passThroughConsumer(env: NodeJS.ProcessEnv): ChainConsumer {
+  const partitionsConsumedConcurrently = Number(env.PARTITIONS_CONSUMED_CONCURRENTLY ?? 1);
+  return { sessionTimeoutMs: 30_000, heartbeatIntervalMs: 3000, partitionsConsumedConcurrently };
 }
 
-function report(passThrough: PassThroughResult, run: PipelineRun, cdrs: number, runs: number): void {
+function report(passThrough: PassThroughResult, chain: ChainRun, run: PipelineRun, cdrs: number, runs: number): void {
   const pipeline: PathResult = { path: 'pipeline', records: cdrs, seconds: run.seconds };
-  const processes: ProcessFigures[] = [
-    { name: 'pass-through', records: passThrough.records, doneAfter: passThrough.seconds, cpuSeconds: passThrough.cpuSeconds },
-    ...run.stages.map((s) => ({ name: s.stage, records: s.records, batches: s.batches, doneAfter: s.drainedAfter, cpuSeconds: s.cpuSeconds })),
-  ];
-  const coreBound = coreBoundLine(processes[0]!, processes.slice(1), cdrs);
+  const baseline: ProcessFigures = { name: 'pass-through', records: passThrough.records, doneAfter: passThrough.seconds, cpuSeconds: passThrough.cpuSeconds };
+  const chainStart = chain.links[0]!.firstAt;
+  const links = chain.links.map((l) => ({ name: l.path, records: l.records, doneAfter: (l.doneAt - chainStart) / 1000, cpuSeconds: l.cpuSeconds }));
+  const services: ProcessFigures[] = run.stages.map((s) => ({ name: s.stage, records: s.records, batches: s.batches, doneAfter: s.drainedAfter, cpuSeconds: s.cpuSeconds }));
+  const processes = [baseline, ...links, ...services];
+  const coreBound = coreBoundLine(baseline, services, cdrs);
   const startup = run.startedAfter.map(({ stage, seconds }) => `${stage} ${seconds < 0 ? '' : '+'}${seconds.toFixed(2)} s`);
   process.stdout.write(
-    `\n${pathTable([passThrough, pipeline])}\n${runs > 1 ? `(each path: the fastest of ${runs} runs)\n` : ''}\n` +
+    `\n${pathTable([passThrough, chain.path, pipeline])}\n${runs > 1 ? `(each path: the fastest of ${runs} runs)\n` : ''}\n` +
       `${processTable(processes)}\n` +
       `(pipeline: ${run.deadLetters} dead letters; start-up, not timed: ${run.startupSeconds.toFixed(1)} s to the ` +
       `normalizer's first fetch, others consuming from ${startup.join(', ')})\n` +
@@ -105,7 +112,8 @@ function report(passThrough: PassThroughResult, run: PipelineRun, cdrs: number, 
       (coreBound === undefined ? '' : `${coreBound}\n`) +
       `\ntarget: pipeline >= ${TARGET_RATIO * 100}% of the pass-through's records/s ` +
       `(${process.platform}, ${cpus().length} CPUs, node ${process.version})\n` +
-      `${ratioVerdict(passThrough, pipeline).text}\n`,
+      `${ratioVerdict(passThrough, pipeline).text}\n` +
+      `${ceilingLine(passThrough, chain.path, pipeline)}\n`,
   );
 }
 

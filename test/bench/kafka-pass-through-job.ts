@@ -3,15 +3,11 @@ import { join } from 'node:path';
 import type { PathResult } from './kafka-report';
 import { benchNodeArgs } from './node-args';
 
-export interface PassThroughResult extends PathResult {
-  /** CPU seconds of the pass-through process over the timed span. */
-  readonly cpuSeconds: number;
-}
-
 /** What kafka-pass-through.js is told to do (one JSON argument). */
 export interface PassThroughJob {
   readonly from: string;
-  readonly to: string;
+  /** Where every consumed message goes; null: consume and commit only. */
+  readonly to: string | null;
   readonly groupId: string;
   /** Stop once this many records are forwarded and acknowledged. */
   readonly records: number;
@@ -20,24 +16,54 @@ export interface PassThroughJob {
   readonly partitionsConsumedConcurrently: number;
 }
 
-/** Runs the pass-through in a process of its own and reads its one JSON result line; its stderr passes through. */
-export function runPassThrough(job: PassThroughJob, env: NodeJS.ProcessEnv): Promise<PassThroughResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...benchNodeArgs('pass-through', env), join(__dirname, 'kafka-pass-through.js'), JSON.stringify(job)], {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+/** The one JSON line kafka-pass-through.js prints at the end. */
+export interface PassThroughFigures {
+  readonly records: number;
+  readonly seconds: number;
+  /** CPU seconds of the pass-through process over the timed span. */
+  readonly cpuSeconds: number;
+  /** Epoch ms of its first consumed batch and of the ack of its N-th record: comparable across processes. */
+  readonly firstAt: number;
+  readonly doneAt: number;
+}
+
+export type PassThroughResult = PathResult & PassThroughFigures;
+
+/** What kafka-pass-through.js prints once its consumer has joined the group. */
+export const JOINED_LINE = 'joined';
+
+export interface StartedPassThrough {
+  /** Resolves once its consumer has joined the group (and so will see what is produced to `from` from now on). */
+  readonly joined: Promise<void>;
+  readonly result: Promise<PassThroughResult>;
+}
+
+/** Runs the pass-through in a process of its own and reads its JSON result line; its stderr passes through. */
+export function startPassThrough(job: PassThroughJob, env: NodeJS.ProcessEnv, path = 'pass-through'): StartedPassThrough {
+  const child = spawn(process.execPath, [...benchNodeArgs(path, env), join(__dirname, 'kafka-pass-through.js'), JSON.stringify(job)], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  let joined!: () => void;
+  const joinedPromise = new Promise<void>((resolve) => (joined = resolve));
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    out += text;
+    if (out.startsWith(`${JOINED_LINE}\n`)) joined();
+  });
+  const result = new Promise<PassThroughResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`pass-through exited with ${code}`));
+      if (code !== 0) return reject(new Error(`${path} exited with ${code}`));
       try {
-        const figures = JSON.parse(out.trim().split('\n').pop() ?? '') as Omit<PassThroughResult, 'path'>;
-        resolve({ path: 'pass-through', ...figures });
+        resolve({ path, ...(JSON.parse(out.trim().split('\n').pop() ?? '') as PassThroughFigures) });
       } catch {
-        reject(new Error(`pass-through printed no result: ${JSON.stringify(out.slice(-200))}`));
+        reject(new Error(`${path} printed no result: ${JSON.stringify(out.slice(-200))}`));
       }
     });
   });
+  // A process that dies before joining rejects `joined` too, so no caller waits for ever.
+  return { joined: Promise.race([joinedPromise, result.then(() => undefined)]), result };
 }
+
+export const runPassThrough = (job: PassThroughJob, env: NodeJS.ProcessEnv): Promise<PassThroughResult> => startPassThrough(job, env).result;

@@ -1,5 +1,5 @@
 import { BatchProducer, createKafka, loadKafkaConfig, runBatchConsumer } from '../../libs/kafka';
-import type { PassThroughJob } from './kafka-pass-through-job';
+import { JOINED_LINE, type PassThroughFigures, type PassThroughJob } from './kafka-pass-through-job';
 
 /**
  * The Kafka benchmark's baseline, in a process of its own (as each service is):
@@ -9,19 +9,20 @@ import type { PassThroughJob } from './kafka-pass-through-job';
  * A consumer group reads `from` and produces every message unchanged (key, value, headers) to
  * `to`: the same batch consumer and producer the services use (kafkajs eachBatch, one send per
  * batch, acks all, commit after the ack), with no decoding and no domain work. That is the floor
- * of what consume-and-produce costs on this cluster. Connection settings come from KAFKA_* as for
- * the services. It times from the first consumed batch to the ack of the N-th forwarded record
- * and prints one JSON line: { records, seconds, cpuSeconds }.
+ * of what consume-and-produce costs on this cluster. With `to` null it only consumes and commits
+ * (the invoicer's shape in a chain, see kafka-chain.ts). Connection settings come from KAFKA_* as
+ * for the services. It prints JOINED_LINE once its consumer has joined the group, and at the end
+ * one JSON line of PassThroughFigures, timed from the first consumed batch to the ack of the N-th
+ * forwarded record.
  */
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '') as PassThroughJob;
   const kafka = createKafka(loadKafkaConfig(process.env, { clientId: 'bench-pass-through' }));
-  const producer = await BatchProducer.connect(kafka);
-  let first: number | undefined;
-  let cpuAtFirst: NodeJS.CpuUsage | undefined;
+  const producer = job.to === null ? undefined : await BatchProducer.connect(kafka);
+  let first: { at: number; cpu: NodeJS.CpuUsage } | undefined;
   let forwarded = 0;
-  let finished!: (figures: { seconds: number; cpuSeconds: number }) => void;
-  const done = new Promise<{ seconds: number; cpuSeconds: number }>((resolve) => (finished = resolve));
+  let finished!: (figures: PassThroughFigures) => void;
+  const done = new Promise<PassThroughFigures>((resolve) => (finished = resolve));
 
   const consumer = await runBatchConsumer({
     kafka,
@@ -32,23 +33,26 @@ async function main(): Promise<void> {
     heartbeatIntervalMs: job.heartbeatIntervalMs,
     partitionsConsumedConcurrently: job.partitionsConsumedConcurrently,
     handler: async ({ messages }) => {
-      first ??= performance.now();
-      cpuAtFirst ??= process.cpuUsage();
-      await producer.send(
-        job.to,
-        messages.map(({ key, value, headers }) => ({ key, value, headers })),
-      );
+      first ??= { at: Date.now(), cpu: process.cpuUsage() };
+      if (producer) await producer.send(job.to!, messages.map(({ key, value, headers }) => ({ key, value, headers })));
       forwarded += messages.length;
       if (forwarded >= job.records) {
-        const cpu = process.cpuUsage(cpuAtFirst);
-        finished({ seconds: (performance.now() - first) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+        const cpu = process.cpuUsage(first.cpu);
+        const doneAt = Date.now();
+        finished({ records: forwarded, seconds: (doneAt - first.at) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, firstAt: first.at, doneAt });
       }
     },
   });
-  const { seconds, cpuSeconds } = await done;
+  await untilJoined(consumer.joined);
+  process.stdout.write(`${JOINED_LINE}\n`);
+  const figures = await done;
   await consumer.stop(5000);
-  await producer.disconnect();
-  process.stdout.write(`${JSON.stringify({ records: forwarded, seconds, cpuSeconds })}\n`);
+  await producer?.disconnect();
+  process.stdout.write(`${JSON.stringify({ ...figures, records: forwarded })}\n`);
+}
+
+async function untilJoined(joined: () => boolean): Promise<void> {
+  while (!joined()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,4 @@
-import { coreBoundLine, pathTable, processTable, ratioVerdict, type PathResult } from './kafka-report';
+import { ceilingLine, coreBoundLine, pathTable, processTable, ratioVerdict, type PathResult } from './kafka-report';
 
 const passThrough: PathResult = { path: 'pass-through', records: 200_000, seconds: 4 };
 const pipeline = (seconds: number): PathResult => ({ path: 'pipeline', records: 200_000, seconds });
@@ -66,5 +66,20 @@ describe('the core-bound prediction', () => {
 
   it('says nothing without CPU figures', () => {
     expect(coreBoundLine({ ...passThrough, cpuSeconds: undefined }, services, 100_000)).toBeUndefined();
+  });
+});
+
+describe('the ceiling line', () => {
+  const chain = (seconds: number): PathResult => ({ path: 'chain of 3, no work', records: 200_000, seconds });
+
+  it('says when even a chain with no work stays below the target, and how close the pipeline comes', () => {
+    expect(ceilingLine(passThrough, chain(10), pipeline(20))).toBe(
+      'ceiling: 3 chained pass-throughs, no work: 40.0% of the pass-through ' +
+        '(below the 50.0% target: no pipeline with a message per CDR on every hop reaches it here); the pipeline runs at 50.0% of that ceiling',
+    );
+  });
+
+  it('says when the target is within the chain\'s reach', () => {
+    expect(ceilingLine(passThrough, chain(5), pipeline(20))).toMatch(/80\.0% of the pass-through \(the target is within reach\); the pipeline runs at 25\.0%/);
   });
 });

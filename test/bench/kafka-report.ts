@@ -83,3 +83,21 @@ export function coreBoundLine(passThrough: ProcessFigures, services: readonly Pr
     `${thousands(pipelineRate)} CDRs/s, bound by the ${busiest.name} (${((pipelineRate / passRate) * 100).toFixed(1)}%)`
   );
 }
+
+/**
+ * The chain of three pass-throughs with no work (kafka-chain.ts) bounds from above every
+ * three-service pipeline that sends a Kafka message per CDR (or more) on each hop, on this cluster
+ * and machine: whether the target lies under that ceiling, and how close the pipeline comes to it.
+ */
+export function ceilingLine(passThrough: PathResult, chain: PathResult, pipeline: PathResult, target = TARGET_RATIO): string {
+  const share = perSecond(chain) / perSecond(passThrough);
+  const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const reach =
+    share < target
+      ? `below the ${percent(target)} target: no pipeline with a message per CDR on every hop reaches it here`
+      : `the target is within reach`;
+  return (
+    `ceiling: 3 chained pass-throughs, no work: ${percent(share)} of the pass-through (${reach}); ` +
+    `the pipeline runs at ${percent(perSecond(pipeline) / perSecond(chain))} of that ceiling`
+  );
+}

@@ -1,4 +1,4 @@
-import { allTopics, copyTopic, runTopics, topicVariables } from './kafka-topics';
+import { allTopics, chainTopics, copyTopic, runTopics, topicVariables } from './kafka-topics';
 
 describe('the topics of a benchmark run', () => {
   it('reads the same published input in every run and writes fresh topics per run', () => {
@@ -13,11 +13,12 @@ describe('the topics of a benchmark run', () => {
     expect(copyTopic(second)).not.toBe(copyTopic(first));
   });
 
-  it('creates dead-letter topics for every consumed input and the pass-through copy', () => {
+  it('creates dead-letter topics for every consumed input, the pass-through copy and the chain', () => {
     const topics = runTopics('bench-1', 1);
     const all = allTopics(topics);
     for (const input of [topics.sipcore, topics.media, topics.usage, topics.ledger]) expect(all).toContain(`${input}.dlq`);
     expect(all).toContain(copyTopic(topics));
+    for (const hop of chainTopics(topics)) expect(all).toContain(hop);
     expect(new Set(all).size).toBe(all.length);
   });
 

@@ -15,10 +15,13 @@ export function runTopics(prefix: string, run: number): TopicNames {
 /** Where the pass-through of a run copies the raw CDRs to. */
 export const copyTopic = (topics: TopicNames): string => `${topics.usage}.copy`;
 
-/** Every topic a run reads or writes, dead-letter topics and the pass-through's copy included. */
+/** The topics between the links of a run's chain of pass-throughs (kafka-chain.ts). */
+export const chainTopics = (topics: TopicNames): [string, string] => [`${topics.usage}.chain1`, `${topics.usage}.chain2`];
+
+/** Every topic a run reads or writes: dead-letter topics, the pass-through's copy and the chain's included. */
 export function allTopics(topics: TopicNames): string[] {
   const dlqs = [topics.sipcore, topics.media, topics.usage, topics.ledger].map(deadLetterTopic);
-  return [...Object.values(topics), ...dlqs, copyTopic(topics)];
+  return [...Object.values(topics), ...dlqs, copyTopic(topics), ...chainTopics(topics)];
 }
 
 /** The TOPIC_* variables that point a service at `topics`. */

@@ -1,0 +1,33 @@
+import { freshGroup } from '../support/names';
+import { startPassThrough, type PassThroughJob, type PassThroughResult } from './kafka-pass-through-job';
+import type { PathResult } from './kafka-report';
+
+/** The pass-through settings the chain shares with the baseline: the services' consumer defaults. */
+export type ChainConsumer = Pick<PassThroughJob, 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'partitionsConsumedConcurrently'>;
+
+export interface ChainRun {
+  readonly path: PathResult;
+  /** One per link, in order: what each process read, when it was done and the CPU it used. */
+  readonly links: readonly PassThroughResult[];
+}
+
+/**
+ * The ceiling of any three-service pipeline on this cluster and machine: three pass-throughs in a
+ * chain, shaped like normalizer -> rater -> invoicer (consume and produce, consume and produce,
+ * consume only), each in a process of its own, with no decoding and no domain work, and one message
+ * per CDR on every hop (the services carry about 1.5 usage and 1.4 rated records per CDR). Timed
+ * like the pipeline: from the first link's first batch to the last link's N-th record. The later
+ * links are started first and have joined their groups before the first one starts, as the
+ * services have by the time the normalizer's first fetch returns.
+ *
+ * `hops` are the chain's topics: the input, then the two topics between the links.
+ */
+export async function runChain(hops: readonly [string, string, string], records: number, consumer: ChainConsumer, env: NodeJS.ProcessEnv): Promise<ChainRun> {
+  const link = (i: number, to: string | null) =>
+    startPassThrough({ from: hops[i]!, to, groupId: freshGroup(), records, ...consumer }, env, `chain-${i + 1}`);
+  const waiting = [link(1, hops[2]), link(2, null)];
+  await Promise.all(waiting.map((l) => l.joined));
+  const links = await Promise.all([link(0, hops[1]), ...waiting].map((l) => l.result));
+  const seconds = (links[2]!.doneAt - links[0]!.firstAt) / 1000;
+  return { path: { path: 'chain of 3, no work', records, seconds }, links };
+}

@@ -64,5 +64,9 @@ describe('late usage', () => {
     expect(billingMonthOf('2026-13')).toBeNull();
     expect(billingMonthOf('2026-2')).toBeNull();
     expect(() => monthAfter('26-02')).toThrow(RangeError);
+    for (const text of ['2026-00', '2026-13', '2026-1a', '2026-011', '2026/01', '2O26-01', ' 2026-01', '']) {
+      expect(billingMonthOf(text)).toBeNull();
+      expect(() => monthAfter(text)).toThrow(RangeError);
+    }
   });
 });

@@ -16,6 +16,14 @@ export interface CompiledRate {
   readonly pricePerMinute: string;
   /** The connect fee as written in the tariff, or null. */
   readonly connectFee: string | null;
+  /** Amounts already printed at this rate (billedAmount): kept with the compiled version, gone with it. */
+  readonly amounts: RateAmounts;
+}
+
+/** The printed amount per billed seconds of one rate, valid only for the tariff version that compiled it. */
+export interface RateAmounts {
+  readonly tariff: CompiledTariff;
+  readonly bySeconds: Map<number, string>;
 }
 
 export interface CompiledTariff {
@@ -45,8 +53,7 @@ export function compileTariff(tariff: Tariff): CompiledTariff {
   }
   const unit = 10n ** BigInt(NANO_DECIMALS - tariff.ratingDecimals);
   const rates = new Map<Product, CompiledRate>();
-  for (const rate of tariff.rates) rates.set(rate.product, compileRate(rate, unit));
-  return {
+  const compiled: CompiledTariff = {
     tariffId: tariff.tariffId,
     version: tariff.version,
     currency: tariff.currency,
@@ -56,9 +63,12 @@ export function compileTariff(tariff: Tariff): CompiledTariff {
     rates,
     tariff,
   };
+  // Rates are compiled after their tariff so that each one's amounts know which version they belong to.
+  for (const rate of tariff.rates) rates.set(rate.product, compileRate(rate, unit, compiled));
+  return compiled;
 }
 
-function compileRate(rate: Rate, unit: bigint): CompiledRate {
+function compileRate(rate: Rate, unit: bigint, tariff: CompiledTariff): CompiledRate {
   const connectFeeNanos = rate.connectFee === null ? null : parseNanos(rate.connectFee);
   return {
     product: rate.product,
@@ -70,5 +80,6 @@ function compileRate(rate: Rate, unit: bigint): CompiledRate {
     connectFeeUnits: connectFeeNanos === null ? 0n : connectFeeNanos / unit,
     pricePerMinute: rate.pricePerMinute,
     connectFee: rate.connectFee,
+    amounts: { tariff, bySeconds: new Map() },
   };
 }

@@ -11,6 +11,7 @@ const DAY_MS = 86_400_000;
  * - `<p>limits:counted:<account>:<day>`     set, usageIds counted, by the UTC day the usage started;
  *                                           expires a while after its last write (dedup horizon)
  * - `<p>limits:position:<topic>:<part>`     hash, `next` offset of a usage partition
+ * - `<p>limits:writers`                     hash, per account the writerStamp of its counters' last save
  */
 export class LimitKeys {
   constructor(readonly prefix: string) {}
@@ -26,6 +27,10 @@ export class LimitKeys {
   /** counted() for a day already printed (usageDay). */
   countedOn(accountId: string, day: string): string {
     return `${this.prefix}limits:counted:${accountId}:${day}`;
+  }
+
+  writers(): string {
+    return `${this.prefix}limits:writers`;
   }
 
   position(topic: string, partition: number): string {

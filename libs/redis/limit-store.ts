@@ -4,7 +4,9 @@ import type { PartitionOffset } from '../kafka/resume-offsets';
 import { CachedScript } from './cached-script';
 import {
   countedMember,
+  LimitCountersTaken,
   LimitPositionMoved,
+  writerStamp,
   type CountedUsage,
   type LimitBatch,
   type LimitSnapshot,
@@ -43,7 +45,12 @@ import { usageIdsArgument } from './limit-wire';
  * is in the counted set, written in the same step as the counters that counted it, after its
  * outputs were acknowledged, so skipping the copy loses nothing. Two writers of one partition (a
  * slow old owner after a rebalance): the loser's save is refused and retried from the winner's
- * state; both computed from the same stored state, so what both produced is identical.
+ * state; both computed from the same stored state, so what both produced is identical. One account
+ * in two partitions (partitions added to the usage topic while some of its usage was unread): each
+ * account's counters carry the stamp of the save that wrote them (writerStamp), and a save whose
+ * accounts were written by another save since it read them is refused and retried from what that
+ * one stored, so each usage is counted exactly once; the flags and events of the retried batch may
+ * differ from those its refused run produced, as the two partitions' usage interleaves by timing.
  *
  * Limits: counted sets expire `countedTtlSeconds` after their last write, so a copy arriving later
  * than that counts again (its rated record is still deduplicated by the invoicer). Recomputing gives
@@ -67,7 +74,10 @@ export class RedisLimitStore implements LimitStore {
     // A pipeline, not a read script taking the usageIds as one JSON argument (limit-wire.ts).
     const pipeline = this.redis.pipeline();
     pipeline.hget(k.position(topic, partition), 'next');
-    if (accounts.length > 0) pipeline.mget(...accounts.map((a) => k.counters(a)));
+    if (accounts.length > 0) {
+      pipeline.mget(...accounts.map((a) => k.counters(a)));
+      pipeline.hmget(k.writers(), ...accounts);
+    }
     for (const [key, members] of sets) pipeline.smismember(key, ...members.map((u) => u.usageId));
     const replies = ((await pipeline.exec()) ?? []).map(([err, reply]) => {
       if (err) throw err;
@@ -75,9 +85,13 @@ export class RedisLimitStore implements LimitStore {
     });
     const next = replies.shift() as string | null;
     const counters = new Map<string, LimitState>();
+    const writers = new Map<string, string>();
     if (accounts.length > 0) {
       (replies.shift() as (string | null)[]).forEach((json, i) => {
         if (json !== null) counters.set(accounts[i]!, limitStateFromJSON(json));
+      });
+      (replies.shift() as (string | null)[]).forEach((stamp, i) => {
+        if (stamp !== null) writers.set(accounts[i]!, stamp);
       });
     }
     const counted = new Set<string>();
@@ -86,21 +100,31 @@ export class RedisLimitStore implements LimitStore {
         if (hit === 1) counted.add(countedMember(members[j]!.accountId, members[j]!.usageId));
       });
     });
-    return { next: next === null ? null : BigInt(next), counters, counted };
+    return { next: next === null ? null : BigInt(next), counters, writers, counted };
   }
 
-  async save({ topic, partition }: UsagePartition, batch: LimitBatch): Promise<void> {
+  async save(where: UsagePartition, batch: LimitBatch): Promise<void> {
+    const { topic, partition } = where;
     const k = this.keys;
     const counters = [...batch.counters];
     const sets = countedSets(batch.counted, k);
-    const keys = [k.position(topic, partition), ...counters.map(([account]) => k.counters(account)), ...sets.keys()];
-    const args: (string | number)[] = [batch.expectedNext?.toString() ?? '', batch.next.toString(), this.countedTtlSeconds, counters.length];
+    const keys = [k.position(topic, partition), k.writers(), ...counters.map(([account]) => k.counters(account)), ...sets.keys()];
+    const stamp = writerStamp(where, batch.next);
+    const args: (string | number)[] = [batch.expectedNext?.toString() ?? '', batch.next.toString(), this.countedTtlSeconds, counters.length, stamp];
     for (const [, state] of counters) args.push(limitStateToJSON(state));
+    for (const [account] of counters) args.push(account);
+    for (const [account] of counters) args.push(batch.expectedWriters.get(account) ?? '');
     args.push(usageIdsArgument(sets.values()));
-    const [status, stored] = (await this.script.run(this.redis, keys, args)) as [string, string];
+    const [status, stored, stamped] = (await this.script.run(this.redis, keys, args)) as [string, string, string?];
     if (status === 'saved') return;
     if (status === 'moved') {
       throw new LimitPositionMoved(`${topic}/${partition}: expected next offset ${batch.expectedNext ?? 'none'}, found ${stored || 'none'}`);
+    }
+    if (status === 'taken') {
+      throw new LimitCountersTaken(
+        `${topic}/${partition}: the limit counters of account ${stored} were saved by ${stamped} since this batch read them; ` +
+          `its usage is in more than one partition (were partitions added to ${topic}?): the batch is counted again from what is stored`,
+      );
     }
     throw new Error(`limits script answered an unknown status "${status}"`);
   }

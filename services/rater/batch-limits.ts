@@ -1,13 +1,14 @@
 import type { UsageRecord } from '../../libs/domain';
 import { LimitCounters } from '../../libs/domain/limits';
-import { countedMember, type CountedUsage, type LimitSnapshot, type LimitStore, type UsagePartition } from '../../libs/redis/limit-batch';
+import { countedMember, writerStamp, type CountedUsage, type LimitSnapshot, type LimitStore, type UsagePartition } from '../../libs/redis/limit-batch';
 import type { KeptCounters } from './kept-counters';
 import type { LimitCounting } from './rate-and-count';
 
 /**
- * The limit counters of one usage batch (one partition, so every account it holds is this
- * partition's alone): loaded in one round trip before its first record, fed in offset order, saved
- * with the partition's next offset in one atomic step once the batch's outputs are acknowledged.
+ * The limit counters of one usage batch (one partition; an account's usage is normally all in one
+ * partition, and the save is refused should another partition have saved its counters since they
+ * were read): loaded in one round trip before its first record, fed in offset order, saved with the
+ * partition's next offset in one atomic step once the batch's outputs are acknowledged.
  * The order and its crash cases: libs/redis/limit-store.ts. The counters the partition's previous
  * batch saved are taken from memory (KeptCounters) rather than read back, when the stored position
  * shows nothing was saved since.
@@ -26,6 +27,8 @@ export class BatchLimits implements LimitCounting {
     private readonly snapshot: LimitSnapshot,
     /** Counters of the previous batch, as Redis holds them: used instead of the snapshot's. */
     private readonly previous: ReadonlyMap<string, LimitCounters>,
+    /** The writerStamp the previous batch's save gave its counters. */
+    private readonly previousStamp: string,
     private readonly kept: KeptCounters,
   ) {}
 
@@ -34,10 +37,10 @@ export class BatchLimits implements LimitCounting {
     const previous = kept.take(where);
     if (previous !== undefined) {
       const snapshot = await store.load(where, accounts.filter((a) => !previous.counters.has(a)), usage);
-      if (snapshot.next === previous.next) return new BatchLimits(store, where, snapshot, previous.counters, kept);
+      if (snapshot.next === previous.next) return new BatchLimits(store, where, snapshot, previous.counters, writerStamp(where, previous.next), kept);
       // Another writer saved the partition since: what memory holds is stale, read every account.
     }
-    return new BatchLimits(store, where, await store.load(where, accounts, usage), new Map(), kept);
+    return new BatchLimits(store, where, await store.load(where, accounts, usage), new Map(), '', kept);
   }
 
   /**
@@ -82,7 +85,13 @@ export class BatchLimits implements LimitCounting {
   async save(end: bigint): Promise<void> {
     if (this.snapshot.next !== null && this.snapshot.next >= end) return; // the whole batch was applied before
     const counters = new Map([...this.touched].map(([account, c]) => [account, c.toJSON()] as const));
-    await this.store.save(this.where, { expectedNext: this.snapshot.next, next: end, counters, counted: this.counted });
+    const expectedWriters = new Map<string, string>();
+    for (const account of this.touched.keys()) {
+      const stamp = this.previous.has(account) ? this.previousStamp : this.snapshot.writers.get(account);
+      if (stamp !== undefined) expectedWriters.set(account, stamp);
+    }
+    const batch = { expectedNext: this.snapshot.next, next: end, counters, expectedWriters, counted: this.counted };
+    await this.store.save(this.where, batch);
     this.kept.keep(this.where, { next: end, counters: this.touched });
   }
 }

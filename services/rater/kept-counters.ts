@@ -11,8 +11,9 @@ export interface Kept {
  * The limit counters each partition's last saved batch left, kept in memory for its next batch:
  * reading them back from Redis (the JSON, its parse and a LimitCounters rebuilt from it) for every
  * batch cost more than counting the batch's usage. They are what Redis holds as long as the stored
- * position is still the one that save wrote (no other writer saved the partition since, and an
- * account's usage is all in one partition); the batch checks that before it uses them.
+ * position is still the one that save wrote (no other writer saved the partition since; the batch
+ * checks that before it uses them) and no other partition saved the same accounts since (the save
+ * checks each account's writer stamp, see RedisLimitStore).
  * take() removes them: a batch that fails part way must not leave half-counted counters behind.
  * Only the last batch's accounts are kept, so memory stays bounded by a batch.
  */

@@ -2,7 +2,9 @@ import type { LimitState } from '../../libs/domain/limits';
 import type { PartitionOffset } from '../../libs/kafka';
 import {
   countedMember,
+  LimitCountersTaken,
   LimitPositionMoved,
+  writerStamp,
   type CountedUsage,
   type LimitBatch,
   type LimitSnapshot,
@@ -11,8 +13,8 @@ import {
 } from '../../libs/redis/limit-batch';
 
 /**
- * The in-memory twin of RedisLimitStore for handler specs: the same answers and the same refusal of
- * a save whose position moved. `failNextSave` makes the next save fail as a crash or a Redis outage
+ * The in-memory twin of RedisLimitStore for handler specs: the same answers and the same refusals
+ * of a save whose position moved or whose accounts another partition saved since. `failNextSave` makes the next save fail as a crash or a Redis outage
  * between producing and saving would; `loads` and `saves` count round trips, `asked` lists the
  * accounts each load read counters for.
  */
@@ -20,6 +22,7 @@ export class MemoryLimitStore implements LimitStore {
   readonly counters = new Map<string, LimitState>();
   readonly counted = new Set<string>();
   readonly positions = new Map<string, bigint>();
+  readonly writers = new Map<string, string>();
   failNextSave: Error | undefined;
   loads = 0;
   saves = 0;
@@ -34,8 +37,9 @@ export class MemoryLimitStore implements LimitStore {
       const state = this.counters.get(a);
       if (state !== undefined) counters.set(a, structuredClone(state));
     }
+    const writers = new Map(accounts.flatMap((a) => (this.writers.has(a) ? [[a, this.writers.get(a)!] as const] : [])));
     const counted = new Set(usage.map((u) => countedMember(u.accountId, u.usageId)).filter((m) => this.counted.has(m)));
-    return { next: this.positions.get(key(where)) ?? null, counters, counted };
+    return { next: this.positions.get(key(where)) ?? null, counters, writers, counted };
   }
 
   async save(where: UsagePartition, batch: LimitBatch): Promise<void> {
@@ -44,8 +48,15 @@ export class MemoryLimitStore implements LimitStore {
     if (failure) throw failure;
     const stored = this.positions.get(key(where)) ?? null;
     if (stored !== batch.expectedNext) throw new LimitPositionMoved(`${key(where)}: expected ${batch.expectedNext}, found ${stored}`);
+    for (const account of batch.counters.keys()) {
+      const writer = this.writers.get(account);
+      if (writer !== batch.expectedWriters.get(account)) throw new LimitCountersTaken(`${account}: saved by ${writer} since`);
+    }
     this.saves += 1;
-    for (const [account, state] of batch.counters) this.counters.set(account, structuredClone(state));
+    for (const [account, state] of batch.counters) {
+      this.counters.set(account, structuredClone(state));
+      this.writers.set(account, writerStamp(where, batch.next));
+    }
     for (const u of batch.counted) this.counted.add(countedMember(u.accountId, u.usageId));
     this.positions.set(key(where), batch.next);
   }

@@ -2,7 +2,7 @@ import { AccountId, Product, UsageId, type LimitEvent, type RatedRecord, type Us
 import { sampleAccount, sampleRate, sampleTariff } from '../../libs/domain/reference/sample-reference';
 import { createServiceMetrics, type ServiceMetrics } from '../../libs/ops';
 import { ReferenceData } from '../../libs/pipeline/reference-data';
-import { LimitPositionMoved } from '../../libs/redis/limit-batch';
+import { LimitCountersTaken, LimitPositionMoved } from '../../libs/redis/limit-batch';
 import { FakeAvro, FakeProducer, consumedBatch } from '../../libs/runtime/stream-fakes.fixture';
 import { MemoryLimitStore } from './memory-limit-store.fixture';
 import { createRateHandler } from './rate-handler';
@@ -279,5 +279,20 @@ describe('the limit counters between batches of a partition', () => {
 
     expect((await events()).map((e) => e.usageId)).toEqual(['sip:f-6:attempt']);
     expect(failedWindow()).toMatchObject({ value: 6 });
+  });
+
+  it('counts an account whose usage is in two partitions exactly once each, however the saves interleave', async () => {
+    // Partitions were added to usage.legs: ACME's older usage is still in partition 0, its newer in 1.
+    const rating = handler();
+    const partition = (p: number, ns: number[], firstOffset: number) =>
+      consumedBatch('usage.legs', ns.map((n) => avro.wire(attempt(n))), { partition: p, firstOffset });
+    await rating(partition(0, [1, 2], 0)); // partition 0 keeps ACME's counters in memory
+    await handler()(partition(1, [3, 4], 0)); // another instance counts on top of them in Redis
+
+    await expect(rating(partition(0, [5, 6], 2))).rejects.toBeInstanceOf(LimitCountersTaken);
+    await rating(partition(0, [5, 6], 2)); // the consumer's retry reads what partition 1 stored
+
+    expect(failedWindow()).toMatchObject({ value: 6 });
+    expect((await events()).map((e) => e.usageId)).toContain('sip:f-6:attempt');
   });
 });

@@ -25,7 +25,7 @@ export function monthAfter(month: BillingMonth | string): BillingMonth {
 }
 
 /** `01`..`12` by month number, never mutated. */
-const MONTH_TEXT = ['', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+const MONTH_TEXT: readonly string[] = ['', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 const ZERO = 48;
 const NINE = 57;
 const DASH = 45;

@@ -10,8 +10,8 @@ export type FlagSet = number;
 
 export const NO_FLAGS: FlagSet = 0;
 
-const BITS = new Map<PlanOption, FlagSet>(PLAN_OPTIONS.map((option, i) => [option, 1 << i]));
-const BY_FLAG = new Map<string, FlagSet>(PLAN_OPTIONS.map((option, i) => [limitFlag(option), 1 << i]));
+const BITS: ReadonlyMap<PlanOption, FlagSet> = new Map(PLAN_OPTIONS.map((option, i) => [option, 1 << i]));
+const BY_FLAG: ReadonlyMap<string, FlagSet> = new Map(PLAN_OPTIONS.map((option, i) => [limitFlag(option), 1 << i]));
 
 /** Every subset's flag list in canonical option order, so the same input always gives the same list. */
 const LISTS: readonly (readonly string[])[] = Array.from({ length: 1 << PLAN_OPTIONS.length }, (_, set) =>
@@ -19,7 +19,7 @@ const LISTS: readonly (readonly string[])[] = Array.from({ length: 1 << PLAN_OPT
 );
 
 /** Each list's sorted twin (rated records list their flags sorted), also built once. */
-const SORTED = new Map<readonly string[], readonly string[]>(LISTS.map((list) => [list, Object.freeze([...list].sort())]));
+const SORTED: ReadonlyMap<readonly string[], readonly string[]> = new Map(LISTS.map((list) => [list, Object.freeze([...list].sort())]));
 
 export const flagBit = (option: PlanOption): FlagSet => BITS.get(option)!;
 

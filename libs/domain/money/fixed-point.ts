@@ -12,7 +12,7 @@ const NANO = 10n ** BigInt(NANO_DECIMALS);
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 /** 10^k for k = 0..9, to scale the kept decimals up to nanos. */
-const SCALE = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+const SCALE: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 /** Whole parts this long are read digit by digit as a number; below 2^53, so every step is an exact integer. */
 const EXACT_DIGITS = 15;
 

@@ -3,8 +3,8 @@ import { isCurrency } from '../money';
 import { amountProblem, instantProblem, textProblem, wholeProblem } from './decimal-rules';
 import { isTimeZone } from './time-zone';
 
-const BILLING_MODELS = ['PER_MINUTE', 'PER_CHANNEL'];
-const ROUNDING_MODES = ['HALF_UP', 'HALF_EVEN', 'UP', 'DOWN'];
+const BILLING_MODELS: readonly string[] = ['PER_MINUTE', 'PER_CHANNEL'];
+const ROUNDING_MODES: readonly string[] = ['HALF_UP', 'HALF_EVEN', 'UP', 'DOWN'];
 
 /**
  * Rules an account must meet beyond its Avro schema. Returns every problem found, each prefixed

@@ -34,7 +34,7 @@ import { allTopics, chainTopics, copyTopic, runTopics } from './kafka-topics';
  * BENCH_CPU_PROFILE=<dir> has every process write a V8 CPU profile under <dir>/<process>/.
  * A benchmark reports: it exits 0 on FAIL too.
  */
-const POLL_MS = 200;
+const POLL_MS = 50;
 const DEFAULT_CDRS = 200_000;
 /**
  * On librdkafka's mock cluster every partition keeps only its last 5 MiB (hard-coded), and the

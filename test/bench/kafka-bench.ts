@@ -18,7 +18,7 @@ import { allTopics, chainTopics, copyTopic, runTopics } from './kafka-topics';
  * pass-through and (b) the normalizer -> rater -> invoicer services, on one cluster in one run,
  * reported as records per second and their ratio (target: the pipeline at >= 50%). A third path,
  * three pass-throughs in a chain with no work (kafka-chain.ts), shows the ceiling of any
- * three-service pipeline on the same cluster and machine.
+ * three-service pipeline with a message per CDR on each hop, on the same cluster and machine.
  *
  *   node dist/test/bench/kafka-bench.js [--cdrs N] [--runs N]
  *

@@ -36,6 +36,8 @@ export interface StartedPassThrough {
   /** Resolves once its consumer has joined the group (and so will see what is produced to `from` from now on). */
   readonly joined: Promise<void>;
   readonly result: Promise<PassThroughResult>;
+  /** Ends the process (when a run is given up). */
+  kill(): void;
 }
 
 /** Runs the pass-through in a process of its own and reads its JSON result line; its stderr passes through. */
@@ -63,7 +65,7 @@ export function startPassThrough(job: PassThroughJob, env: NodeJS.ProcessEnv, pa
     });
   });
   // A process that dies before joining rejects `joined` too, so no caller waits for ever.
-  return { joined: Promise.race([joinedPromise, result.then(() => undefined)]), result };
+  return { joined: Promise.race([joinedPromise, result.then(() => undefined)]), result, kill: () => child.kill() };
 }
 
 export const runPassThrough = (job: PassThroughJob, env: NodeJS.ProcessEnv): Promise<PassThroughResult> => startPassThrough(job, env).result;

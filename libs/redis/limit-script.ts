@@ -25,12 +25,10 @@ if (stored or '') ~= ARGV[1] then
 end
 local counters, stamp = tonumber(ARGV[4]), ARGV[5]
 local states, accounts, expected = 5, 5 + counters, 5 + 2 * counters
-if counters > 0 then
-  local current = redis.call('HMGET', writers, unpack(ARGV, accounts + 1, accounts + counters))
-  for i = 1, counters do
-    if (current[i] or '') ~= ARGV[expected + i] then
-      return {'taken', ARGV[accounts + i], current[i] or ''}
-    end
+for i = 1, counters do
+  local current = redis.call('HGET', writers, ARGV[accounts + i]) or ''
+  if current ~= ARGV[expected + i] then
+    return {'taken', ARGV[accounts + i], current}
   end
 end
 local sets = cjson.decode(ARGV[5 + 3 * counters + 1])

@@ -8,13 +8,24 @@ export interface PassThroughJob {
   readonly from: string;
   /** Where every consumed message goes; null: consume and commit only. */
   readonly to: string | null;
+  /** Copies produced per consumed message, on average (1: a plain copy); see copiesOf. */
+  readonly fanOut: number;
   readonly groupId: string;
-  /** Stop once this many records are forwarded and acknowledged. */
+  /** Stop once this many records are consumed and their copies acknowledged. */
   readonly records: number;
   readonly sessionTimeoutMs: number;
   readonly heartbeatIntervalMs: number;
   readonly partitionsConsumedConcurrently: number;
 }
+
+/**
+ * How many copies of its `index`-th consumed message (from 0) a pass-through produces: 0, 1 or more
+ * such that the first n messages make exactly copiesAfter(n, fanOut) copies, in any order of arrival.
+ */
+export const copiesOf = (index: number, fanOut: number): number => copiesAfter(index + 1, fanOut) - copiesAfter(index, fanOut);
+
+/** Copies made of the first `consumed` messages. */
+export const copiesAfter = (consumed: number, fanOut: number): number => Math.floor(consumed * fanOut);
 
 /** The one JSON line kafka-pass-through.js prints at the end. */
 export interface PassThroughFigures {

@@ -70,12 +70,13 @@ describe('the core-bound prediction', () => {
 });
 
 describe('the ceiling line', () => {
-  const chain = (seconds: number): PathResult => ({ path: 'chain of 3, no work', records: 200_000, seconds });
+  const chain = (seconds: number) => ({ path: { path: 'chain of 3, no work', records: 200_000, seconds }, perCdr: [1.494, 1.4112] as const });
 
   it('says when even a chain with no work stays below the target, and how close the pipeline comes', () => {
     expect(ceilingLine(passThrough, chain(10), pipeline(20))).toBe(
-      'ceiling: 3 chained pass-throughs, no work: 40.0% of the pass-through ' +
-        '(below the 50.0% target: no pipeline with a message per CDR on every hop reaches it here); the pipeline runs at 50.0% of that ceiling',
+      "ceiling: 3 chained pass-throughs with no work, carrying the pipeline's 1.49 usage and 1.41 rated messages per CDR: " +
+        '40.0% of the pass-through (below the 50.0% target: no pipeline sending these messages reaches it here); ' +
+        'the pipeline runs at 50.0% of that ceiling',
     );
   });
 

@@ -1,4 +1,5 @@
 import { alignTable } from '../../libs/pipeline';
+import type { ChainRun } from './kafka-chain';
 
 /** One path of the Kafka benchmark: how many records it moved and in how long. */
 export interface PathResult {
@@ -85,19 +86,22 @@ export function coreBoundLine(passThrough: ProcessFigures, services: readonly Pr
 }
 
 /**
- * The chain of three pass-throughs with no work (kafka-chain.ts) bounds from above every
- * three-service pipeline that sends a Kafka message per CDR (or more) on each hop, on this cluster
- * and machine: whether the target lies under that ceiling, and how close the pipeline comes to it.
+ * The chain of three pass-throughs with no work that carries the pipeline's messages per hop
+ * (kafka-chain.ts) bounds from above every three-service pipeline that sends as many Kafka messages,
+ * on this cluster and machine: whether the target lies under that ceiling, and how close the
+ * pipeline comes to it.
  */
-export function ceilingLine(passThrough: PathResult, chain: PathResult, pipeline: PathResult, target = TARGET_RATIO): string {
-  const share = perSecond(chain) / perSecond(passThrough);
+export function ceilingLine(passThrough: PathResult, chain: Pick<ChainRun, 'path' | 'perCdr'>, pipeline: PathResult, target = TARGET_RATIO): string {
+  const share = perSecond(chain.path) / perSecond(passThrough);
   const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const [usage, rated] = chain.perCdr.map((n) => n.toFixed(2));
   const reach =
     share < target
-      ? `below the ${percent(target)} target: no pipeline with a message per CDR on every hop reaches it here`
+      ? `below the ${percent(target)} target: no pipeline sending these messages reaches it here`
       : `the target is within reach`;
   return (
-    `ceiling: 3 chained pass-throughs, no work: ${percent(share)} of the pass-through (${reach}); ` +
-    `the pipeline runs at ${percent(perSecond(pipeline) / perSecond(chain))} of that ceiling`
+    `ceiling: 3 chained pass-throughs with no work, carrying the pipeline's ${usage} usage and ${rated} rated messages ` +
+    `per CDR: ${percent(share)} of the pass-through (${reach}); the pipeline runs at ` +
+    `${percent(perSecond(pipeline) / perSecond(chain.path))} of that ceiling`
   );
 }

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Account, Invoice, LimitEvent, SourceRef, Tariff } from '../domain';
-import { validateAccount, validateTariff } from '../domain/reference/index';
+import { rememberingZones, validateAccount, validateTariff } from '../domain/reference/index';
 import {
   DeadLetterFile, discoverInputs, loadReference, openLineWriter, readRecordFile, writeInvoiceFiles, writeLimitEvents,
   writeWarnings, type FileRecord, type InputSet, type LineWriter, type Reference, type ReferenceProblem,
@@ -89,10 +89,11 @@ async function feed<K extends RecordKind>(
 async function loadReferenceData(inputs: InputSet, schemas: Schemas): Promise<ReferenceData> {
   const accounts = await loadReference(inputs.accounts, 'account', schemas);
   const tariffs = await loadReference(inputs.tariffs, 'tariff', schemas);
+  const zones = rememberingZones();
   const problems = [
     ...accounts.errors.map(describe),
     ...tariffs.errors.map(describe),
-    ...ruleProblems(accounts, (a) => `account ${a.accountId}`, validateAccount),
+    ...ruleProblems(accounts, (a) => `account ${a.accountId}`, (a) => validateAccount(a, zones)),
     ...ruleProblems(tariffs, (t) => `tariff ${t.tariffId} v${t.version}`, validateTariff),
   ];
   if (problems.length > 0) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Account, Tariff } from '../domain';
-import { validateAccount, validateTariff } from '../domain/reference/index';
+import { rememberingZones, validateAccount, validateTariff } from '../domain/reference/index';
 import type { ReferenceData } from '../pipeline/reference-data';
 import type { AvroTopics } from '../registry';
 
@@ -27,6 +27,7 @@ export interface ReferenceFollowerOptions {
 export class ReferenceFollower {
   private consumer: Consumer | undefined;
   private ready = false;
+  private readonly zones = rememberingZones();
 
   constructor(private readonly options: ReferenceFollowerOptions) {}
 
@@ -102,7 +103,7 @@ export class ReferenceFollower {
     }
     if (topic === accountsTopic) {
       const account = record as Account;
-      const problems = validateAccount(account);
+      const problems = validateAccount(account, this.zones);
       if (problems.length > 0) return void logger.error({ accountId: account.accountId, problems }, 'invalid account skipped');
       reference.putAccount(account);
     } else {

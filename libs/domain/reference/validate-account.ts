@@ -1,7 +1,7 @@
 import type { Account } from '../reference';
 import { isCurrency } from '../money';
 import { amountProblem, instantProblem, textProblem, wholeProblem } from './decimal-rules';
-import { isTimeZone } from './time-zone';
+import { isTimeZone, type ZoneCheck } from './time-zone';
 
 const BILLING_MODELS: readonly string[] = ['PER_MINUTE', 'PER_CHANNEL'];
 const ROUNDING_MODES: readonly string[] = ['HALF_UP', 'HALF_EVEN', 'UP', 'DOWN'];
@@ -9,12 +9,13 @@ const ROUNDING_MODES: readonly string[] = ['HALF_UP', 'HALF_EVEN', 'UP', 'DOWN']
 /**
  * Rules an account must meet beyond its Avro schema. Returns every problem found, each prefixed
  * with its field path (e.g. `plans[1].expiresAt: ...`); an empty list means the account is usable.
+ * `isZone` checks the timezone: a rememberingZones() where many accounts are checked.
  */
-export function validateAccount(account: Account): string[] {
+export function validateAccount(account: Account, isZone: ZoneCheck = isTimeZone): string[] {
   const errors: (string | null)[] = [
     textProblem('accountId', account.accountId),
     isCurrency(account.currency) ? null : `currency: "${account.currency}" is not a known ISO 4217 currency`,
-    isTimeZone(account.timezone) ? null : `timezone: "${account.timezone}" is not a known IANA time zone`,
+    isZone(account.timezone) ? null : `timezone: "${account.timezone}" is not a known IANA time zone`,
     BILLING_MODELS.includes(account.billingModel)
       ? null
       : `billingModel: "${account.billingModel}" is not one of ${BILLING_MODELS.join(', ')}`,

@@ -13,6 +13,8 @@ import type { AccountMonth } from '../domain/invoicing';
  * - `<p>open:<topic>:<part>`        sorted set, open account-months scored by their close time
  * - `<p>closing:<topic>:<part>`     set, closed account-months whose invoice is not yet out
  * - `<p>channels:<account>:<month>` hash, ratedId -> call leg of a PER_CHANNEL month (ledger-channels.ts)
+ * - `<p>closer:<account>:<month>`   string, the `closing` key of the partition that closed the month
+ *                                    and invoices it: one, even when two partitions held it open
  *
  * The recurring facts (facts-store.ts), written by the provisioning and registrations consumer:
  * - `<p>provisioning:<account>`     set, the account's device and trunk changes, all months (facts-members.ts)
@@ -20,7 +22,7 @@ import type { AccountMonth } from '../domain/invoicing';
  * - `<p>late-licences:<account>:<month>` set, licences earned in a month already closed: kept, not billed
  * - `<p>facts-position:<topic>:<part>` string, next offset of a facts partition applied
  *
- * Expiry (ledger-retention.ts): the four per-month keys (`monthKeys`) live for ever while their month
+ * Expiry (ledger-retention.ts): the five per-month keys (`monthKeys`) live for ever while their month
  * is open or closing; the step that forgets a month from `closing` once its invoice is out also gives
  * them an EXPIRE of the retention. The other keys are bounded by accounts and partitions, except
  * `provisioning`, which keeps one change per device or trunk from before the oldest month still open
@@ -57,6 +59,10 @@ export class LedgerKeys {
     return `${this.prefix}channels:${accountId}:${month}`;
   }
 
+  closer(accountId: string, month: string): string {
+    return `${this.prefix}closer:${accountId}:${month}`;
+  }
+
   provisioning(accountId: string): string {
     return `${this.prefix}provisioning:${accountId}`;
   }
@@ -67,7 +73,8 @@ export class LedgerKeys {
 
   /** Every key of one account-month, which expire together once its invoice is out. */
   monthKeys(accountId: string, month: string): string[] {
-    return [this.totals(accountId, month), this.seen(accountId, month), this.channels(accountId, month), this.licences(accountId, month)];
+    const keys = [this.totals(accountId, month), this.seen(accountId, month), this.channels(accountId, month), this.closer(accountId, month)];
+    return [...keys, this.licences(accountId, month)];
   }
 
   factsPosition(topic: string, partition: number): string {

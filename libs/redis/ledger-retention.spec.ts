@@ -81,7 +81,7 @@ describe('how long the invoicer keeps a month once it is invoiced', () => {
     await ledger.invoiced(partition, [february]);
 
     const byKey = await ttls();
-    const febKeys = ['totals:acme:2026-02', 'seen:acme:2026-02', 'channels:acme:2026-02', 'licences:acme:2026-02'];
+    const febKeys = ['totals:acme:2026-02', 'seen:acme:2026-02', 'channels:acme:2026-02', 'closer:acme:2026-02', 'licences:acme:2026-02'];
     for (const key of febKeys) expect([key, isRetention(byKey[key])]).toEqual([key, true]);
     const others = Object.keys(byKey).filter((key) => !febKeys.includes(key));
     expect(others).toEqual(

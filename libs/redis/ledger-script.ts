@@ -25,7 +25,9 @@ import { LINE_TOTALS_LUA } from './ledger-script-totals';
  * with its close time (given by the caller, who knows the account's zone); after each record every
  * open month whose close time the watermark reached, and at a marker every open month at or before
  * it, moves to `closing` and becomes the account's latest closed month, so later records of it are
- * late. Months the facts script opened (user activity) since the last batch are due as soon as the
+ * late. A month joins `closing` only if its `closer` key was not set yet: after partitions were
+ * added, an account's month can be open in two partitions (both apply to its totals), and the first
+ * one to close it invoices it, once; the other only drops it from `open`. Months the facts script opened (user activity) since the last batch are due as soon as the
  * stored watermark passed their close time, so that check also runs once before the first entry.
  *
  * It stops early, storing the offset of the entry it stopped at, when a month must open whose close
@@ -73,12 +75,15 @@ end
 local function startClosing(member)
   redis.call('ZREM', openKey, member)
   isOpen[member] = false
-  redis.call('SADD', closingKey, member)
   local account, month = string.sub(member, 1, -9), string.sub(member, -7)
   local latest = latestClosedOf(account)
   if not latest or latest < month then
     redis.call('HSET', closedKey, account, month)
     latestClosed[account] = month
+  end
+  -- Only the first partition to close a month invoices it (another may hold it open: see the header).
+  if redis.call('SET', prefix .. 'closer:' .. account .. ':' .. month, closingKey, 'NX') then
+    redis.call('SADD', closingKey, member)
   end
 end
 

@@ -38,10 +38,13 @@ import { ledgerEntriesText } from './ledger-wire';
  * retention only: a record replayed after its month's keys expired is billed again, as an
  * adjustment on the open month (ledger-retention.ts).
  *
- * One writer per partition: ledger.rated is keyed by account, so a partition's owner is the only
- * writer of its accounts' totals and closed months, and closing runs in the same loop as applying;
- * the script still reads the closed month itself, so the lateness decision needs no earlier read.
- * Changing the partition count moves accounts between partitions: close every month first.
+ * One writer per partition: ledger.rated is keyed by account, so a partition's owner is normally
+ * the only writer of its accounts' totals and closed months, and closing runs in the same loop as
+ * applying; the script reads the closed month itself, so the lateness decision needs no earlier
+ * read. Partitions added to ledger.rated move accounts while their older records may be unread:
+ * both partitions then apply to the same totals (each script call is atomic, ratedIds dedup across
+ * them), and only the first to close a month invoices it (its `closer` key): a second invoice could
+ * differ, the first one's compaction of the provisioning history having run.
  * Needs one Redis (or a primary with replicas), not Redis Cluster: the script derives per-account
  * keys from the prefix.
  */

@@ -87,7 +87,7 @@ function message(value: Buffer | null, headers?: KafkaMessage['headers']): Kafka
 }
 const rated = (r: RatedRecord) => message(Buffer.from(`J${JSON.stringify({ topic: LEDGER, value: r })}`));
 const marker = (month: string) => message(Buffer.alloc(0), closeThroughHeaders(month));
-const batchOf = (messages: KafkaMessage[]): ConsumedBatch => ({ topic: LEDGER, partition: 0, messages, highWatermark: '0', signal: new AbortController().signal });
+const batchOf = (messages: KafkaMessage[], partition = 0): ConsumedBatch => ({ topic: LEDGER, partition, messages, highWatermark: '0', signal: new AbortController().signal });
 
 function expectedInvoice(month: BillingMonth, add: (ledger: MonthLedger) => void): Invoice {
   const ledger = new MonthLedger();
@@ -188,6 +188,74 @@ describe('the invoicer batch handler', () => {
 
     await expect(handler.handle(batchOf([rated(ratedLeg()), away]))).rejects.toThrow('registry away');
     expect(await store.position({ topic: LEDGER, partition: 0 })).toEqual({ next: null, watermark: null });
+  });
+
+  describe('when partitions were added to the ledger and an account is read from two of them', () => {
+    const a = ratedLeg({ id: 'a' });
+    const b = ratedLeg({ id: 'b', billedSeconds: 61, quantity: '1.016667', amount: '0.010167' });
+
+    it('bills both partitions\' records of the month once, on one invoice from the partition that closed it first', async () => {
+      const { handler, invoices } = setUp();
+
+      await handler.handle(batchOf([rated(a)], 0));
+      await handler.handle(batchOf([rated(b), rated(a)], 1)); // the new partition; `a` re-sent there is counted once
+      await handler.handle(batchOf([marker('2026-02')], 0));
+      await handler.handle(batchOf([marker('2026-02')], 1));
+
+      const expected = JSON.parse(JSON.stringify(expectedInvoice(feb, (l) => [a, b].forEach((r) => l.add(r)))));
+      expect(invoices()).toEqual([expected]);
+    });
+
+    it('invoices a month once, from the partition that closed it first, with the provisioning it had', async () => {
+      const shop = account({ plans: [plan('cloud', Date.UTC(2025, 11, 1))] });
+      const reference = ReferenceData.of([shop], [cloudTariff()]);
+      const { handler, facts, invoices } = setUp({ reference });
+      const change = (action: ProvisioningEvent['action'], at: number): ProvisioningEvent => ({ eventId: `p2@${at}`, accountId: acme, subject: 'DEVICE', subjectId: 'p2', action, at });
+      const changes = [change('PROVISIONED', Date.UTC(2025, 11, 5)), change('DEPROVISIONED', Date.UTC(2026, 1, 10))];
+      await facts.apply({ source: { topic: 'provisioning', partition: 0 }, end: '2', facts: changes.map((c) => ({ kind: 'provisioning' as const, accountId: acme, change: c })) });
+
+      await handler.handle(batchOf([rated(a)], 0));
+      await handler.handle(batchOf([rated(b)], 1));
+      await handler.handle(batchOf([marker('2026-02')], 0)); // invoiced, then the history before March compacted
+      await handler.handle(batchOf([marker('2026-02')], 1));
+
+      const embedded = new RecurringFacts();
+      changes.forEach((c) => embedded.addProvisioning(c));
+      const ledger = new MonthLedger();
+      [a, b].forEach((r) => ledger.add(r));
+      const expected = closeAccountMonth({ account: shop, month: feb, calendar: reference.calendars.forZone('UTC'), tariffs: reference.tariffs, totals: ledger.totals(acme, feb), facts: embedded });
+      expect(expected.invoice.lines).toEqual(expect.arrayContaining([expect.objectContaining({ product: 'DEVICE', quantity: '1' })]));
+      expect(invoices()).toEqual([JSON.parse(JSON.stringify(expected.invoice))]);
+    });
+
+    it('still invoices an earlier month open only in the new partition after the old one closed a later month', async () => {
+      const { handler, invoices } = setUp();
+      const jan = ratedLeg({ id: 'j', month: BillingMonth('2026-01'), startAt: Date.UTC(2026, 0, 31) });
+
+      await handler.handle(batchOf([rated(jan)], 1)); // a late January CDR, published after the partitions were added
+      await handler.handle(batchOf([rated(a), marker('2026-02')], 0)); // the old partition closes February first
+      await handler.handle(batchOf([marker('2026-02')], 1));
+
+      const january = expectedInvoice(BillingMonth('2026-01'), (l) => l.add(jan));
+      expect(invoices()).toEqual(JSON.parse(JSON.stringify([expectedInvoice(feb, (l) => l.add(a)), january])));
+    });
+
+    it('bills a record that reaches the new partition after the old one closed its month on the next invoice', async () => {
+      const { handler, invoices } = setUp();
+      const march = ratedLeg({ id: 'm', month: mar, startAt: Date.UTC(2026, 2, 2) });
+
+      await handler.handle(batchOf([rated(a), marker('2026-02')], 0));
+      await handler.handle(batchOf([rated(b), rated(march), marker('2026-03')], 1));
+
+      const expected = [
+        expectedInvoice(feb, (l) => l.add(a)),
+        expectedInvoice(mar, (l) => {
+          l.add(b, { invoiceMonth: mar });
+          l.add(march);
+        }),
+      ];
+      expect(invoices()).toEqual(JSON.parse(JSON.stringify(expected)));
+    });
   });
 
   it('emits the identical invoice on resume when a crash came between closing the month and producing it', async () => {

@@ -73,8 +73,13 @@ export class LedgerKeys {
 
   /** Every key of one account-month, which expire together once its invoice is out. */
   monthKeys(accountId: string, month: string): string[] {
-    const keys = [this.totals(accountId, month), this.seen(accountId, month), this.channels(accountId, month), this.closer(accountId, month)];
-    return [...keys, this.licences(accountId, month)];
+    return [
+      this.totals(accountId, month),
+      this.seen(accountId, month),
+      this.channels(accountId, month),
+      this.closer(accountId, month),
+      this.licences(accountId, month),
+    ];
   }
 
   factsPosition(topic: string, partition: number): string {

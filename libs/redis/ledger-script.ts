@@ -27,8 +27,9 @@ import { LINE_TOTALS_LUA } from './ledger-script-totals';
  * it, moves to `closing` and becomes the account's latest closed month, so later records of it are
  * late. A month joins `closing` only if its `closer` key was not set yet: after partitions were
  * added, an account's month can be open in two partitions (both apply to its totals), and the first
- * one to close it invoices it, once; the other only drops it from `open`. Months the facts script opened (user activity) since the last batch are due as soon as the
- * stored watermark passed their close time, so that check also runs once before the first entry.
+ * one to close it invoices it, once; the other only drops it from `open`. Months the facts script
+ * opened (user activity) since the last batch are due as soon as the stored watermark passed their
+ * close time, so that check also runs once before the first entry.
  *
  * It stops early, storing the offset of the entry it stopped at, when a month must open whose close
  * time it was not given (`needs-close-time`, the member) or a line would leave the exact range

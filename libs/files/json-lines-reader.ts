@@ -55,7 +55,8 @@ export async function* readJsonLines(path: string, options: ReadLinesOptions = {
           filled = dropFront(buffer, BOM.length, filled);
         }
       }
-      const lastNewline = buffer.lastIndexOf(NEWLINE, filled - 1);
+      // Nothing left (a BOM was all there was): lastIndexOf(x, -1) would search the whole buffer, stale bytes too.
+      const lastNewline = filled === 0 ? -1 : buffer.lastIndexOf(NEWLINE, filled - 1);
       if (lastNewline < 0) continue; // no complete line yet: a line longer than what was read so far
       const encoding = isAscii(buffer.subarray(0, lastNewline)) ? 'latin1' : 'utf8';
       for (let from = 0; from <= lastNewline; ) {

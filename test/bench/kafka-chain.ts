@@ -33,8 +33,8 @@ export async function runChain(
   consumer: ChainConsumer,
   env: NodeJS.ProcessEnv,
 ): Promise<ChainRun> {
-  const reads = [records, copiesAfter(records, fanOuts[0])];
-  reads.push(copiesAfter(reads[1]!, fanOuts[1]));
+  const usage = copiesAfter(records, fanOuts[0]);
+  const reads = [records, usage, copiesAfter(usage, fanOuts[1])];
   const link = (i: number, to: string | null) =>
     startPassThrough({ from: hops[i]!, to, fanOut: fanOuts[i] ?? 1, groupId: freshGroup(), records: reads[i]!, ...consumer }, env, `chain-${i + 1}`);
   const started = [link(1, hops[2]), link(2, null)];
@@ -43,7 +43,7 @@ export async function runChain(
     started.unshift(link(0, hops[1]));
     const links = await Promise.all(started.map((l) => l.result));
     const path = { path: 'chain of 3, no work', records, seconds: (links[2]!.doneAt - links[0]!.firstAt) / 1000 };
-    return { path, perCdr: [reads[1]! / records, reads[2]! / records], links };
+    return { path, perCdr: [usage / records, reads[2]! / records], links };
   } catch (err) {
     started.forEach((l) => l.kill()); // a link that failed leaves the others waiting for records for ever
     throw err;

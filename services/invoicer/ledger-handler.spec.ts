@@ -240,6 +240,27 @@ describe('the invoicer batch handler', () => {
       expect(invoices()).toEqual(JSON.parse(JSON.stringify([expectedInvoice(feb, (l) => l.add(a)), january])));
     });
 
+    it('invoices the month once when user activity opened it on the new home partition and usage sits in the old one', async () => {
+      const shop = account({ plans: [plan('cloud', Date.UTC(2025, 11, 1))] });
+      const reference = ReferenceData.of([shop], [cloudTariff()]);
+      const { handler, facts, invoices } = setUp({ reference });
+      const mobile: UserActivity = { eventId: 'r1', accountId: acme, sipId: '100@acme', deviceId: 'p1', activity: 'REGISTERED', client: 'MOBILE', at: Date.UTC(2026, 1, 5) };
+      const newHome = { topic: LEDGER, partition: 1 };
+      const activity = { kind: 'activity' as const, accountId: acme, month: feb, licence: 'MOBILE_USER' as const, sipId: mobile.sipId, home: newHome, closesAt: Date.UTC(2026, 2, 4) };
+      await facts.apply({ source: { topic: 'registrations', partition: 0 }, end: '1', facts: [activity] });
+
+      await handler.handle(batchOf([rated(a), marker('2026-02')], 0));
+      await handler.handle(batchOf([marker('2026-02')], 1));
+
+      const embedded = new RecurringFacts();
+      embedded.addActivity(mobile, feb);
+      const ledger = new MonthLedger();
+      ledger.add(a);
+      const expected = closeAccountMonth({ account: shop, month: feb, calendar: reference.calendars.forZone('UTC'), tariffs: reference.tariffs, totals: ledger.totals(acme, feb), facts: embedded });
+      expect(expected.invoice.lines.map((l) => l.product)).toContain('MOBILE_USER');
+      expect(invoices()).toEqual([JSON.parse(JSON.stringify(expected.invoice))]);
+    });
+
     it('bills a record that reaches the new partition after the old one closed its month on the next invoice', async () => {
       const { handler, invoices } = setUp();
       const march = ratedLeg({ id: 'm', month: mar, startAt: Date.UTC(2026, 2, 2) });

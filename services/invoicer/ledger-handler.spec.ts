@@ -95,6 +95,14 @@ function expectedInvoice(month: BillingMonth, add: (ledger: MonthLedger) => void
   return buildInvoice({ account: account(), month, charges: usageCharges(ledger.totals(acme, month)) });
 }
 
+/** The invoice the embedded pipeline closes for `of`'s month from these records and recurring facts (zone UTC, as the fixtures). */
+function embeddedInvoice(of: Account, month: BillingMonth, reference: ReferenceData, records: readonly RatedRecord[], facts: RecurringFacts): Invoice {
+  const ledger = new MonthLedger();
+  records.forEach((r) => ledger.add(r));
+  const calendar = reference.calendars.forZone('UTC');
+  return closeAccountMonth({ account: of, month, calendar, tariffs: reference.tariffs, totals: ledger.totals(of.accountId, month), facts }).invoice;
+}
+
 beforeEach(() => (offset = 0));
 
 describe('the invoicer batch handler', () => {
@@ -221,11 +229,9 @@ describe('the invoicer batch handler', () => {
 
       const embedded = new RecurringFacts();
       changes.forEach((c) => embedded.addProvisioning(c));
-      const ledger = new MonthLedger();
-      [a, b].forEach((r) => ledger.add(r));
-      const expected = closeAccountMonth({ account: shop, month: feb, calendar: reference.calendars.forZone('UTC'), tariffs: reference.tariffs, totals: ledger.totals(acme, feb), facts: embedded });
-      expect(expected.invoice.lines).toEqual(expect.arrayContaining([expect.objectContaining({ product: 'DEVICE', quantity: '1' })]));
-      expect(invoices()).toEqual([JSON.parse(JSON.stringify(expected.invoice))]);
+      const expected = embeddedInvoice(shop, feb, reference, [a, b], embedded);
+      expect(expected.lines).toEqual(expect.arrayContaining([expect.objectContaining({ product: 'DEVICE', quantity: '1' })]));
+      expect(invoices()).toEqual([JSON.parse(JSON.stringify(expected))]);
     });
 
     it('still invoices an earlier month open only in the new partition after the old one closed a later month', async () => {
@@ -254,11 +260,9 @@ describe('the invoicer batch handler', () => {
 
       const embedded = new RecurringFacts();
       embedded.addActivity(mobile, feb);
-      const ledger = new MonthLedger();
-      ledger.add(a);
-      const expected = closeAccountMonth({ account: shop, month: feb, calendar: reference.calendars.forZone('UTC'), tariffs: reference.tariffs, totals: ledger.totals(acme, feb), facts: embedded });
-      expect(expected.invoice.lines.map((l) => l.product)).toContain('MOBILE_USER');
-      expect(invoices()).toEqual([JSON.parse(JSON.stringify(expected.invoice))]);
+      const expected = embeddedInvoice(shop, feb, reference, [a], embedded);
+      expect(expected.lines.map((l) => l.product)).toContain('MOBILE_USER');
+      expect(invoices()).toEqual([JSON.parse(JSON.stringify(expected))]);
     });
 
     it('bills a record that reaches the new partition after the old one closed its month on the next invoice', async () => {
@@ -317,11 +321,9 @@ describe('the invoicer batch handler', () => {
 
     const embedded = new RecurringFacts();
     changes.forEach((c) => embedded.addProvisioning(c));
-    const ledger = new MonthLedger();
-    ledger.add(march);
-    const expected = closeAccountMonth({ account: shop, month: mar, calendar: reference.calendars.forZone('UTC'), tariffs: reference.tariffs, totals: ledger.totals(acme, mar), facts: embedded });
-    expect(invoices()[1]).toEqual(JSON.parse(JSON.stringify(expected.invoice)));
-    expect(expected.invoice.lines).toEqual(expect.arrayContaining([expect.objectContaining({ product: 'DEVICE', quantity: '2' })]));
+    const expected = embeddedInvoice(shop, mar, reference, [march], embedded);
+    expect(invoices()[1]).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(expected.lines).toEqual(expect.arrayContaining([expect.objectContaining({ product: 'DEVICE', quantity: '2' })]));
   });
 
   it('waits for the recurring facts before a batch that may close a month, and only then', async () => {
@@ -363,11 +365,8 @@ describe('the invoicer batch handler', () => {
     const embedded = new RecurringFacts();
     embedded.addProvisioning(phone);
     embedded.addActivity(mobile, feb);
-    const ledger = new MonthLedger();
-    legs.forEach((r) => ledger.add(r));
     legs.forEach((r) => embedded.addChannelLeg({ ...r, callId: r.callId!, endAt: r.endAt!, durationMs: 0 } as never, feb));
-    const close = (of: Account) =>
-      closeAccountMonth({ account: of, month: feb, calendar: reference.calendars.forZone('UTC'), tariffs: reference.tariffs, totals: ledger.totals(of.accountId, feb), facts: embedded }).invoice;
+    const close = (of: Account) => embeddedInvoice(of, feb, reference, legs, embedded);
     expect(invoices()).toEqual([close(shop), close(lines)].map((i) => JSON.parse(JSON.stringify(i))));
     expect(files.map((i) => [i.invoiceId, i.users, i.peakSimultaneousCalls])).toEqual([['acme-2026-02', [{ sipId: '100@acme', licences: ['MOBILE_USER'] }], null], ['lines-2026-02', [], 2]]);
     expect(files[0]!.lines.map((l) => l.product)).toEqual(expect.arrayContaining(['DEVICE', 'MOBILE_USER', 'SETUP_FEE', 'PLAN:cloud']));
